@@ -1,98 +1,227 @@
-// looplab: the classroom GUI. See DESIGN.md's command-line contract:
+// looplab: the classroom GUI. DESIGN.md's command-line contract:
 //   looplab [FILE.py | SCENARIO]
-//   looplab --screenshot OUT.png [--scenario NAME|FILE] [--size WxH] [--theme light|dark]
+//   looplab --screenshot OUT.png [--scenario NAME|FILE] [--step N|--time T|--end]
+//           [--size WxH] [--theme light|dark]
+//   looplab --bench-frames N --scenario X [--size WxH]   frame times, zoomed out and playing
+// Both --set NAME=VALUE (a parameter, as for looplab-cli) may be repeated.
+#include <GLFW/glfw3.h>
 #include <imgui.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <map>
+#include <optional>
 #include <string>
+#include <vector>
 
+#include "app/gui/app.hpp"
 #include "app/gui/platform.hpp"
+#include "app/gui/settings.hpp"
 
 namespace {
 
+using looplab::app::App;
+using looplab::app::Platform;
+using looplab::app::ViewData;
+
 struct Options {
   std::string screenshot;
-  std::string scenario = "restaurant";
-  std::string theme = "light";
-  int width = 1600;
-  int height = 1000;
+  std::string program;
+  std::optional<std::string> theme;
+  std::optional<size_t> step;
+  std::optional<double> time;
+  bool end = false;
+  int bench_frames = 0;
+  int width = 0;
+  int height = 0;
+  std::map<std::string, double> overrides;
 };
 
-int usage(const char* message) {
+int usage(const std::string& message) {
   std::fprintf(stderr,
-               "looplab: %s\nusage: looplab [FILE.py|SCENARIO] [--screenshot OUT.png] "
-               "[--scenario NAME|FILE] [--size WxH] [--theme light|dark]\n",
-               message);
+               "looplab: %s\n"
+               "usage: looplab [FILE.py|SCENARIO]\n"
+               "       looplab --screenshot OUT.png [--scenario NAME|FILE] [--step N|--time T|--end]\n"
+               "               [--size WxH] [--theme light|dark] [--set NAME=VALUE]...\n"
+               "       looplab --bench-frames N --scenario NAME|FILE [--size WxH] [--set NAME=VALUE]...\n",
+               message.c_str());
   return 2;
 }
 
 bool parse_size(const std::string& text, int* w, int* h) {
-  return std::sscanf(text.c_str(), "%dx%d", w, h) == 2 && *w >= 320 && *h >= 240 && *w <= 8192 &&
-         *h <= 8192;
+  return std::sscanf(text.c_str(), "%dx%d", w, h) == 2 && *w >= 320 && *h >= 240 && *w <= 8192 && *h <= 8192;
 }
 
-void draw_frame(const Options& options) {
-  const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(viewport->WorkPos);
-  ImGui::SetNextWindowSize(viewport->WorkSize);
-  ImGui::Begin("LoopLab", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                   ImGuiWindowFlags_NoSavedSettings);
-  ImGui::TextUnformatted("LoopLab - a classroom simulator for Python's asyncio");
-  ImGui::Separator();
-  ImGui::Text("Scenario: %s", options.scenario.c_str());
-  ImGui::End();
+// Returns an exit status >= 0 on a usage error, -1 when the options are good.
+int parse(int argc, char** argv, Options* o) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (!arg.empty() && arg[0] != '-') {
+      o->program = arg;
+      continue;
+    }
+    if (arg == "--end") {
+      o->end = true;
+      continue;
+    }
+    if (i + 1 >= argc) return usage("missing value for " + arg);
+    const std::string v = argv[++i];
+    char* rest = nullptr;
+    if (arg == "--screenshot") o->screenshot = v;
+    else if (arg == "--scenario") o->program = v;
+    else if (arg == "--theme" && (v == "light" || v == "dark")) o->theme = v;
+    else if (arg == "--size") {
+      if (!parse_size(v, &o->width, &o->height)) return usage("--size wants WxH, e.g. 1600x1000");
+    } else if (arg == "--step") {
+      const long long n = std::strtoll(v.c_str(), &rest, 10);
+      if (*rest || n < 0) return usage("--step wants a step number");
+      o->step = static_cast<size_t>(n);
+    } else if (arg == "--time") {
+      const double t = std::strtod(v.c_str(), &rest);
+      if (*rest || !(t >= 0)) return usage("--time wants seconds");
+      o->time = t;
+    } else if (arg == "--bench-frames") {
+      o->bench_frames = std::atoi(v.c_str());
+      if (o->bench_frames <= 0) return usage("--bench-frames wants a positive count");
+    } else if (arg == "--set") {
+      const size_t eq = v.find('=');
+      const double value = eq == std::string::npos ? 0 : std::strtod(v.c_str() + eq + 1, &rest);
+      if (eq == std::string::npos || *rest) return usage("--set wants NAME=NUMBER");
+      o->overrides[v.substr(0, eq)] = value;
+    } else return usage(arg == "--theme" ? "--theme is light or dark" : "unknown option " + arg);
+  }
+  if (!o->screenshot.empty() && o->bench_frames) return usage("--screenshot and --bench-frames exclude each other");
+  return -1;
+}
+
+double seconds_since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+int run_screenshot(Platform& platform, App& app, const Options& o) {
+  app.wait_for_run();
+  if (o.step) app.model().set_cursor(*o.step);
+  else if (o.time) app.model().seek_time(*o.time);
+  else if (o.end) app.model().run_to_end();
+  // A few frames first: fonts are built on the first, and ImGui settles its layout.
+  constexpr int kSettleFrames = 3;
+  for (int i = 0; i < kSettleFrames; ++i) {
+    app.frame(1.0 / 60);
+    platform.render();
+    platform.swap();
+  }
+  app.frame(1.0 / 60);
+  platform.render();
+  std::string error;
+  if (!platform.write_png(o.screenshot, {}, &error)) {
+    std::fprintf(stderr, "looplab: %s\n", error.c_str());
+    return 1;
+  }
+  return 0;
+}
+
+struct Percentiles {
+  double p50, p95, max;
+};
+
+Percentiles percentiles(std::vector<double> ms) {
+  std::sort(ms.begin(), ms.end());
+  auto at = [&](double q) { return ms[std::min(ms.size() - 1, static_cast<size_t>(q * (ms.size() - 1) + 0.5))]; };
+  return {at(0.5), at(0.95), ms.back()};
+}
+
+// Frame time = from input to the finished render (glFinish: llvmpipe renders on the CPU).
+std::vector<double> timed_frames(Platform& platform, App& app, int frames) {
+  std::vector<double> ms;
+  for (int i = 0; i < frames; ++i) {
+    const auto t0 = std::chrono::steady_clock::now();
+    app.frame(1.0 / 60);
+    platform.render();
+    platform.finish();
+    ms.push_back(seconds_since(t0) * 1000);
+    platform.swap();
+  }
+  return ms;
+}
+
+int run_bench(Platform& platform, App& app, const Options& o) {
+  const auto t0 = std::chrono::steady_clock::now();
+  app.wait_for_run();
+  const double run_s = seconds_since(t0);
+  if (app.model().empty()) {
+    std::fprintf(stderr, "looplab: the run produced no trace\n");
+    return 1;
+  }
+  app.model().run_to_end();
+  timed_frames(platform, app, 3);  // fonts and first layout
+  const Percentiles still = percentiles(timed_frames(platform, app, o.bench_frames));
+  app.model().reset();
+  app.view().speed = 100.0f;
+  app.model().set_playing(true);
+  const Percentiles play = percentiles(timed_frames(platform, app, o.bench_frames));
+  std::printf("scenario %s: %zu events, %zu lanes, run+analysis %.2f s\n", app.program().program.name.c_str(),
+              app.model().size(), app.model().timeline().lanes.size(), run_s);
+  std::printf("zoomed out: p50 %.2f ms  p95 %.2f ms  max %.2f ms  (%d frames)\n", still.p50, still.p95, still.max,
+              o.bench_frames);
+  std::printf("playing:    p50 %.2f ms  p95 %.2f ms  max %.2f ms  (%d frames)\n", play.p50, play.p95, play.max,
+              o.bench_frames);
+  return 0;
+}
+
+int run_interactive(Platform& platform, App& app) {
+  auto last = std::chrono::steady_clock::now();
+  while (!platform.should_close()) {
+    if (!app.animating()) platform.wait_for_input(0.25);
+    const auto now = std::chrono::steady_clock::now();
+    const double dt = std::min(0.1, std::chrono::duration<double>(now - last).count());
+    last = now;
+    app.frame(dt);
+    platform.render();
+    if (auto capture = app.take_capture()) {
+      std::string error;
+      const bool ok = platform.write_png(capture->path, capture->rect, &error);
+      app.capture_finished(ok, error);
+    }
+    platform.swap();
+  }
+  return 0;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  Options options;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    auto value = [&]() -> const char* { return i + 1 < argc ? argv[++i] : nullptr; };
-    if (arg == "--screenshot" || arg == "--scenario" || arg == "--theme" || arg == "--size") {
-      const char* v = value();
-      if (!v) return usage(("missing value for " + arg).c_str());
-      if (arg == "--screenshot") options.screenshot = v;
-      if (arg == "--scenario") options.scenario = v;
-      if (arg == "--theme") options.theme = v;
-      if (arg == "--size" && !parse_size(v, &options.width, &options.height))
-        return usage("--size wants WxH, e.g. 1600x1000");
-    } else if (!arg.empty() && arg[0] != '-') {
-      options.scenario = arg;
-    } else {
-      return usage(("unknown option " + arg).c_str());
-    }
-  }
-  if (options.theme != "light" && options.theme != "dark") return usage("--theme is light or dark");
-
-  looplab::app::Platform platform;
+  Options o;
+  if (const int status = parse(argc, argv, &o); status >= 0) return status;
+  const bool offscreen = !o.screenshot.empty() || o.bench_frames > 0;
+  // Screenshots and benchmarks must not depend on (or change) the user's settings.
+  ViewData view = offscreen ? ViewData{} : looplab::app::load_view_data();
+  if (o.theme) view.dark = *o.theme == "dark";
   looplab::app::WindowOptions window;
-  window.width = options.width;
-  window.height = options.height;
-  window.visible = options.screenshot.empty();
+  window.width = o.width ? o.width : offscreen ? 1600 : view.window_width;
+  window.height = o.height ? o.height : offscreen ? 1000 : view.window_height;
+  window.visible = !offscreen;
+  Platform platform;
   std::string error;
   if (!platform.open(window, &error)) {
     std::fprintf(stderr, "looplab: %s\n", error.c_str());
     return 1;
   }
-  if (options.theme == "dark") ImGui::StyleColorsDark(); else ImGui::StyleColorsLight();
-
-  // A screenshot renders a few frames first so ImGui's layout settles.
-  constexpr int kScreenshotFrames = 4;
-  for (int frame = 0; !platform.should_close(); ++frame) {
-    platform.begin_frame();
-    draw_frame(options);
-    if (!options.screenshot.empty() && frame + 1 == kScreenshotFrames) {
-      if (!platform.end_frame_to_png(options.screenshot, &error)) {
-        std::fprintf(stderr, "looplab: %s\n", error.c_str());
-        return 1;
-      }
-      return 0;
+  std::string program = o.program;
+  if (program.empty()) program = offscreen || view.program.empty() ? "restaurant" : view.program;
+  int status = 0;
+  {
+    App app(platform, view, !offscreen);
+    app.set_overrides(o.overrides);
+    app.open(program);
+    if (offscreen && !app.program().load_error.empty()) {
+      std::fprintf(stderr, "looplab: %s\n", app.program().load_error.c_str());
+      return 2;
     }
-    platform.end_frame();
+    if (!o.screenshot.empty()) status = run_screenshot(platform, app, o);
+    else if (o.bench_frames) status = run_bench(platform, app, o);
+    else status = run_interactive(platform, app);
   }
-  return 0;
+  return status;
 }

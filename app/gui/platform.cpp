@@ -8,10 +8,9 @@
 #include <imgui_impl_opengl3.h>
 #include <stb_image_write.h>
 
+#include <algorithm>
 #include <cstdio>
-#include <cstdlib>
 #include <filesystem>
-#include <vector>
 
 namespace looplab::app {
 
@@ -20,6 +19,11 @@ namespace {
 void glfw_error(int code, const char* text) { std::fprintf(stderr, "GLFW error %d: %s\n", code, text); }
 
 }  // namespace
+
+void on_drop(GLFWwindow* window, int count, const char** paths) {
+  auto* self = static_cast<Platform*>(glfwGetWindowUserPointer(window));
+  for (int i = 0; i < count; ++i) self->dropped_.emplace_back(paths[i]);
+}
 
 bool Platform::open(const WindowOptions& options, std::string* error) {
   glfwSetErrorCallback(glfw_error);
@@ -37,6 +41,8 @@ bool Platform::open(const WindowOptions& options, std::string* error) {
     glfwTerminate();
     return false;
   }
+  glfwSetWindowUserPointer(window_, this);
+  glfwSetDropCallback(window_, on_drop);
   glfwMakeContextCurrent(window_);
   glfwSwapInterval(options.visible ? 1 : 0);
   if (!gladLoadGL(glfwGetProcAddress)) {
@@ -68,6 +74,7 @@ void Platform::close() {
 }
 
 bool Platform::should_close() const { return glfwWindowShouldClose(window_); }
+void Platform::request_close() { glfwSetWindowShouldClose(window_, GLFW_TRUE); }
 
 int Platform::framebuffer_width() const {
   int w = 0, h = 0;
@@ -81,6 +88,8 @@ int Platform::framebuffer_height() const {
   return h;
 }
 
+void Platform::window_size(int* w, int* h) const { glfwGetWindowSize(window_, w, h); }
+
 void Platform::begin_frame() {
   glfwPollEvents();
   ImGui_ImplOpenGL3_NewFrame();
@@ -88,7 +97,7 @@ void Platform::begin_frame() {
   ImGui::NewFrame();
 }
 
-void Platform::render_draw_data() {
+void Platform::render() {
   ImGui::Render();
   glViewport(0, 0, framebuffer_width(), framebuffer_height());
   const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
@@ -97,32 +106,52 @@ void Platform::render_draw_data() {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
-void Platform::end_frame() {
-  render_draw_data();
-  glfwSwapBuffers(window_);
+void Platform::swap() { glfwSwapBuffers(window_); }
+void Platform::finish() { glFinish(); }
+void Platform::wait_for_input(double timeout) { glfwWaitEventsTimeout(timeout); }
+
+std::vector<std::string> Platform::take_dropped_files() {
+  std::vector<std::string> out;
+  out.swap(dropped_);
+  return out;
 }
 
-bool Platform::end_frame_to_png(const std::string& path, std::string* error) {
-  render_draw_data();
-  const int w = framebuffer_width(), h = framebuffer_height();
-  std::vector<unsigned char> pixels(static_cast<size_t>(w) * h * 4);
+void Platform::reload_font_texture() {
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+bool Platform::write_png(const std::string& path, PixelRect rect, std::string* error) const {
+  const int fw = framebuffer_width(), fh = framebuffer_height();
+  if (rect.w <= 0 || rect.h <= 0) rect = {0, 0, fw, fh};
+  rect.x = std::clamp(rect.x, 0, fw - 1);
+  rect.y = std::clamp(rect.y, 0, fh - 1);
+  rect.w = std::clamp(rect.w, 1, fw - rect.x);
+  rect.h = std::clamp(rect.h, 1, fh - rect.y);
+  std::vector<unsigned char> pixels(static_cast<size_t>(rect.w) * rect.h * 4);
   glPixelStorei(GL_PACK_ALIGNMENT, 1);
   glReadBuffer(GL_BACK);
-  glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
-  glfwSwapBuffers(window_);
-  // GL's origin is bottom-left; PNG rows run top-down. Written to a temporary name and
-  // renamed so a reader never sees half a file.
+  // GL's origin is bottom-left; PNG rows run top-down, hence the flip on write.
+  glReadPixels(rect.x, fh - rect.y - rect.h, rect.w, rect.h, GL_RGBA, GL_UNSIGNED_BYTE,
+               pixels.data());
+  for (size_t i = 3; i < pixels.size(); i += 4) pixels[i] = 255;
   stbi_flip_vertically_on_write(1);
+  // Unfiltered rows: flat UI colours compress almost as well, and tests/gui's checker
+  // (plain Python, no image library) decodes them without a per-byte loop.
+  stbi_write_force_png_filter = 0;
+  // Written to a temporary name and renamed so a reader never sees half a file.
   const std::string tmp = path + ".tmp";
-  if (!stbi_write_png(tmp.c_str(), w, h, 4, pixels.data(), w * 4)) {
+  if (!stbi_write_png(tmp.c_str(), rect.w, rect.h, 4, pixels.data(), rect.w * 4)) {
     *error = "cannot write " + path;
+    std::error_code ec;
+    std::filesystem::remove(tmp, ec);
     return false;
   }
   std::error_code ec;
   std::filesystem::rename(tmp, path, ec);
   if (ec) {
     std::filesystem::remove(tmp, ec);
-    *error = "cannot write " + path;
+    *error = "cannot write " + path + ": " + ec.message();
     return false;
   }
   return true;

@@ -16,7 +16,7 @@
 #include "engine/session/scenario.hpp"
 
 namespace looplab::loop {
-struct Trace;
+class Trace;
 }
 
 namespace looplab::session {

@@ -1,0 +1,345 @@
+#include "engine/lang/call.hpp"
+
+#include "engine/lang/builtins.hpp"
+#include "engine/lang/ops.hpp"
+#include "engine/lang/vm.hpp"
+
+namespace looplab::lang {
+
+// [SECTION] Binding arguments ---------------------------------------------------------------
+
+namespace {
+
+std::string fn_label(Function* fn) { return fn->qualname.as<Str>()->s + "()"; }
+
+std::string quoted_list(const std::vector<std::string>& names) {
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) out += names.size() > 2 ? ", " : " ";
+    if (i + 1 == names.size() && i > 0) out += "and ";
+    out += "'" + names[i] + "'";
+  }
+  return out;
+}
+
+[[noreturn]] void missing(Function* fn, const std::vector<std::string>& names, bool kwonly) {
+  size_t n = names.size();
+  std::string kind = kwonly ? "keyword-only" : "positional";
+  type_error(fn_label(fn) + " missing " + std::to_string(n) + " required " + kind +
+             (n == 1 ? " argument: " : " arguments: ") + quoted_list(names));
+}
+
+[[noreturn]] void too_many(Function* fn, size_t given) {
+  Code* c = fn->code.as<Code>();
+  size_t ndef = fn->defaults.is_null() ? 0 : fn->defaults.as<Tuple>()->items.size();
+  size_t max = static_cast<size_t>(c->argcount);
+  std::string takes = ndef > 0 ? "from " + std::to_string(max - ndef) + " to " + std::to_string(max)
+                               : std::to_string(max);
+  bool plural = ndef > 0 || max != 1;
+  type_error(fn_label(fn) + " takes " + takes + " positional argument" + (plural ? "s" : "") +
+             " but " + std::to_string(given) + (given == 1 ? " was" : " were") + " given");
+}
+
+void init_cells(Frame* f, Function* fn) {
+  Code* c = f->code;
+  Value* cells = f->cells();
+  for (size_t i = 0; i < c->cellnames.size(); ++i) {
+    auto* cell = new Cell();
+    int a = c->cell2arg[i];
+    if (a >= 0) cell->value = std::move(f->slots[a]);
+    cells[i] = Value(cell);
+  }
+  if (fn && !fn->closure.is_null()) {
+    auto& items = fn->closure.as<Tuple>()->items;
+    for (size_t i = 0; i < items.size(); ++i) cells[c->cellnames.size() + i] = items[i];
+  }
+}
+
+// Keyword arguments: into their parameter slot, or the **kwargs dict.
+void bind_keywords(Function* fn, Frame* f, Tuple* kwnames, Value* kw, DictObj* kwdict) {
+  Code* c = fn->code.as<Code>();
+  int nnamed = c->argcount + c->kwonlyargcount;
+  for (size_t k = 0; k < kwnames->items.size(); ++k) {
+    Str* name = kwnames->items[k].as<Str>();
+    int slot = -1;
+    for (int i = c->posonlyargcount; i < nnamed; ++i) {
+      Str* p = c->varnames[static_cast<size_t>(i)].as<Str>();
+      if (p == name || p->s == name->s) {
+        slot = i;
+        break;
+      }
+    }
+    if (slot < 0) {
+      if (kwdict) {
+        kwdict->table.set(kwnames->items[k], std::move(kw[k]));
+        continue;
+      }
+      for (int i = 0; i < c->posonlyargcount; ++i) {
+        if (c->varnames[static_cast<size_t>(i)].as<Str>()->s == name->s) {
+          type_error(fn_label(fn) +
+                     " got some positional-only arguments passed as keyword arguments: '" +
+                     name->s + "'");
+        }
+      }
+      type_error(fn_label(fn) + " got an unexpected keyword argument '" + name->s + "'");
+    }
+    if (!f->slots[slot].is_null()) {
+      type_error(fn_label(fn) + " got multiple values for argument '" + name->s + "'");
+    }
+    f->slots[slot] = std::move(kw[k]);
+  }
+}
+
+void fill_defaults(Function* fn, Frame* f) {
+  Code* c = fn->code.as<Code>();
+  size_t argc = static_cast<size_t>(c->argcount);
+  const std::vector<Value>* defs = fn->defaults.is_null() ? nullptr : &fn->defaults.as<Tuple>()->items;
+  size_t ndef = defs ? defs->size() : 0;
+  std::vector<std::string> miss;
+  for (size_t i = 0; i < argc; ++i) {
+    if (!f->slots[i].is_null()) continue;
+    if (i + ndef >= argc) {
+      f->slots[i] = (*defs)[i + ndef - argc];
+    } else {
+      miss.push_back(c->varnames[i].as<Str>()->s);
+    }
+  }
+  if (!miss.empty()) missing(fn, miss, false);
+  for (size_t i = argc; i < argc + static_cast<size_t>(c->kwonlyargcount); ++i) {
+    if (!f->slots[i].is_null()) continue;
+    Value* d = fn->kwdefaults.is_null() ? nullptr
+                                        : fn->kwdefaults.as<DictObj>()->table.find(c->varnames[i]);
+    if (d) {
+      f->slots[i] = *d;
+    } else {
+      miss.push_back(c->varnames[i].as<Str>()->s);
+    }
+  }
+  if (!miss.empty()) missing(fn, miss, true);
+}
+
+struct FrameGuard {
+  Frame* f;
+  ~FrameGuard() {
+    if (f) Frame::destroy(f);
+  }
+};
+
+}  // namespace
+
+Frame* bind_call(Function* fn, Value* pos, size_t npos, Tuple* kwnames, Value* kw) {
+  Code* c = fn->code.as<Code>();
+  Frame* f = Frame::create(c, Value(fn), fn->globals.as<DictObj>());
+  FrameGuard guard{f};
+  size_t argc = static_cast<size_t>(c->argcount);
+  bool simple = !kwnames && npos == argc && c->kwonlyargcount == 0 &&
+                !(c->flags & (kVarargs | kVarkeywords));
+  if (simple) {
+    for (size_t i = 0; i < npos; ++i) f->slots[i] = std::move(pos[i]);
+  } else {
+    size_t n = npos < argc ? npos : argc;
+    for (size_t i = 0; i < n; ++i) f->slots[i] = std::move(pos[i]);
+    size_t extra_slot = argc + static_cast<size_t>(c->kwonlyargcount);
+    if (c->flags & kVarargs) {
+      std::vector<Value> rest;
+      for (size_t i = n; i < npos; ++i) rest.push_back(std::move(pos[i]));
+      f->slots[extra_slot++] = make_tuple(std::move(rest));
+    } else if (npos > argc) {
+      too_many(fn, npos);
+    }
+    DictObj* kwdict = nullptr;
+    if (c->flags & kVarkeywords) {
+      kwdict = new DictObj();
+      f->slots[extra_slot] = Value(kwdict);
+    }
+    if (kwnames) bind_keywords(fn, f, kwnames, kw, kwdict);
+    fill_defaults(fn, f);
+  }
+  init_cells(f, fn);
+  guard.f = nullptr;
+  return f;
+}
+
+Value make_generator(Function* fn, Frame* f) {
+  VM& v = vm();
+  uint32_t flags = fn->code.as<Code>()->flags;
+  GenKind kind = (flags & kCoroutine) ? GenKind::Coroutine
+                 : (flags & kAsyncGenerator) ? GenKind::AsyncGenerator
+                                             : GenKind::Generator;
+  Type* t = kind == GenKind::Coroutine ? v.t.coroutine : v.t.generator;
+  auto* g = new Generator(t, f, kind);
+  f->gen = g;
+  g->name = fn->name;
+  g->qualname = fn->qualname;
+  return Value(g);
+}
+
+// [SECTION] Generic calls ---------------------------------------------------------------------
+
+namespace {
+
+Value call_function(Function* fn, Args& a) {
+  VM& v = vm();
+  Value hold(fn);
+  Frame* f = bind_call(fn, a.pos, a.n, a.kwnames, a.kw);
+  if (fn->code.as<Code>()->flags & (kGenerator | kCoroutine | kAsyncGenerator)) {
+    return make_generator(fn, f);
+  }
+  f->entry = true;
+  v.push_frame(f);
+  return v.execute(f);
+}
+
+Value call_prepended(const Value& func, const Value& self, Args& a) {
+  std::vector<Value> args;
+  args.reserve(a.n + a.nkw() + 1);
+  args.push_back(self);
+  for (size_t i = 0; i < a.n; ++i) args.push_back(a.pos[i]);
+  for (size_t i = 0; i < a.nkw(); ++i) args.push_back(a.kw[i]);
+  Args b{args.data(), a.n + 1, a.kwnames, args.data() + a.n + 1};
+  return call_object(func, b);
+}
+
+}  // namespace
+
+Value call_object(const Value& callable, Args& a) {
+  VM& v = vm();
+  if (auto* fn = callable.if_type<Function>(v.t.function)) return call_function(fn, a);
+  if (auto* b = callable.if_type<Builtin>(v.t.builtin)) {
+    if (++v.depth > v.limits.recursion_limit + 50) {
+      --v.depth;
+      v.recursion_error();
+    }
+    struct DepthGuard {
+      ~DepthGuard() { --vm().depth; }
+    } guard;
+    return b->fn(a);
+  }
+  if (auto* m = callable.if_type<BoundMethod>(v.t.method)) return call_prepended(m->func, m->self, a);
+  if (auto* t = callable.if_type<Type>(v.t.type)) {
+    if (t->layout == Layout::Exception && !t->is_heap) return construct_builtin_exception(t, a);
+    if (t->ctor) return t->ctor(a);
+    if (!t->is_heap) type_error("cannot create '" + t->name + "' instances");
+    Value init;
+    Value inst = new_instance(t, a, init);
+    if (!init.is_null()) {
+      Value r = call_prepended(init, inst, a);
+      if (!r.is_none()) {
+        type_error(std::string("__init__() should return None, not '") + type_name(r) + "'");
+      }
+    }
+    return inst;
+  }
+  Value call = lookup_special(callable, "__call__");
+  if (call.is_null()) type_error(std::string("'") + type_name(callable) + "' object is not callable");
+  return call_object(call, a);
+}
+
+Value call_with_tuple(const Value& f, const Value& args, const Value& kwargs) {
+  std::vector<Value> all = args.as<Tuple>()->items;
+  size_t npos = all.size();
+  Value names;
+  if (!kwargs.is_null()) {
+    std::vector<Value> keys;
+    for (const auto& e : kwargs.as<DictObj>()->table.entries()) {
+      if (e.key.is_null()) continue;
+      if (!is_str(e.key)) type_error("keywords must be strings");
+      keys.push_back(e.key);
+      all.push_back(e.value);
+    }
+    if (!keys.empty()) names = make_tuple(std::move(keys));
+  }
+  Args a{all.data(), npos, names.is_null() ? nullptr : names.as<Tuple>(), all.data() + npos};
+  return call_object(f, a);
+}
+
+// [SECTION] Classes ---------------------------------------------------------------------------
+
+namespace {
+
+// The first definition of `name` along the MRO, and whether a class statement made it.
+Value find_in_mro(Type* t, Str* name, bool& user_defined) {
+  for (Type* m : t->mro) {
+    if (Value* v = m->d()->table.find_str(name)) {
+      user_defined = m->is_heap;
+      return *v;
+    }
+  }
+  user_defined = false;
+  return Value();
+}
+
+Value allocate(Type* t, Args& a) {
+  if (t->layout == Layout::Exception) {
+    auto* e = new ExcObj(t);
+    Value inst(e);
+    e->args = make_tuple(std::vector<Value>(a.pos, a.pos + a.n));
+    return inst;
+  }
+  return Value(new Instance(t));
+}
+
+}  // namespace
+
+Value new_instance(Type* t, Args& a, Value& init) {
+  VM& v = vm();
+  bool user_new = false, user_init = false;
+  Value new_fn = find_in_mro(t, v.intern("__new__"), user_new);
+  Value init_fn = find_in_mro(t, v.intern("__init__"), user_init);
+  Value inst;
+  if (user_new) {
+    Value f = new_fn;
+    if (auto* sm = new_fn.if_type<MethodWrapper>(v.t.staticmethod)) f = sm->func;
+    inst = call_prepended(f, Value(t), a);
+    if (!inst.is_obj() || !inst.type()->is_subtype(t)) return inst;
+  } else {
+    inst = allocate(t, a);
+  }
+  if (user_init) {
+    if (init_fn.if_type<Function>(v.t.function)) {
+      init = init_fn;
+    } else {
+      call_prepended(init_fn, inst, a);
+    }
+    return inst;
+  }
+  if (t->layout == Layout::Exception) return inst;
+  if (!user_new && (a.n > 0 || a.nkw() > 0)) type_error(t->name + "() takes no arguments");
+  return inst;
+}
+
+Value build_class(Args& a) {
+  VM& v = vm();
+  if (a.n < 2) type_error("__build_class__: not enough arguments");
+  auto* body = a.pos[0].as<Function>();
+  std::string name = str_view(a.pos[1]).data();
+  if (a.n > 3) not_supported("multiple inheritance");
+  Type* base = v.t.object;
+  if (a.n == 3) {
+    base = a.pos[2].if_type<Type>(v.t.type);
+    if (!base) type_error("bases must be types");
+    if (!base->subclassable) not_supported("subclassing '" + base->name + "'");
+  }
+  auto* ns = new DictObj();
+  Value ns_hold(ns);
+  Code* c = body->code.as<Code>();
+  Frame* f = Frame::create(c, Value(body), body->globals.as<DictObj>());
+  f->locals = ns_hold;
+  init_cells(f, body);
+  f->entry = true;
+  v.push_frame(f);
+  Value cell = v.execute(f);
+  Str* eq = v.intern("__eq__");
+  Str* hash = v.intern("__hash__");
+  if (ns->table.find_str(eq) && !ns->table.find_str(hash)) ns->table.set(Value(hash), Value::none());
+  auto* cls = new Type(name, base, base->layout);
+  Value out(cls);
+  cls->is_heap = true;
+  cls->dict = ns_hold;
+  if (Value* m = ns->table.find_str(v.intern("__module__"))) cls->module = to_str(*m);
+  cls->has_del = !cls->lookup("__del__").is_null();
+  if (auto* cl = cell.if_type<Cell>(v.t.cell)) cl->value = out;
+  return out;
+}
+
+}  // namespace looplab::lang

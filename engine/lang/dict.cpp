@@ -1,0 +1,176 @@
+#include "engine/lang/dict.hpp"
+
+#include "engine/lang/object.hpp"
+
+namespace looplab::lang {
+
+namespace {
+
+constexpr int32_t kEmpty = -1;
+constexpr int32_t kDeleted = -2;
+
+// Fast equality for the common key kinds before falling back to __eq__.
+inline bool quick_equal(const Value& a, const Value& b, bool& decided) {
+  decided = true;
+  if (a.same(b)) return true;
+  if (a.is_obj() && b.is_obj()) {
+    Obj* x = a.obj();
+    Obj* y = b.obj();
+    if (x->type == y->type && dynamic_cast<Str*>(x) && dynamic_cast<Str*>(y)) {
+      return static_cast<Str*>(x)->s == static_cast<Str*>(y)->s;
+    }
+  }
+  if (!a.is_obj() && !b.is_obj()) {
+    if (a.is_intlike() && b.is_intlike()) return a.as_int() == b.as_int();
+    if (a.is_float() && b.is_float()) return a.as_float() == b.as_float();
+    if (a.is_float() && b.is_intlike()) return a.as_float() == static_cast<double>(b.as_int());
+    if (b.is_float() && a.is_intlike()) return b.as_float() == static_cast<double>(a.as_int());
+    return false;
+  }
+  decided = false;
+  return false;
+}
+
+}  // namespace
+
+// [SECTION] DictTable ---------------------------------------------------------------------
+
+int64_t DictTable::lookup_slot(const Value& key, int64_t hash, bool for_insert) const {
+  if (index_.empty()) return -1;
+  size_t mask = index_.size() - 1;
+  uint64_t perturb = static_cast<uint64_t>(hash);
+  size_t i = static_cast<size_t>(hash) & mask;
+  int64_t first_deleted = -1;
+  for (;;) {
+    int32_t ix = index_[i];
+    if (ix == kEmpty) {
+      if (for_insert) return first_deleted >= 0 ? first_deleted : static_cast<int64_t>(i);
+      return -1;
+    }
+    if (ix == kDeleted) {
+      if (first_deleted < 0) first_deleted = static_cast<int64_t>(i);
+    } else {
+      const Entry& e = entries_[static_cast<size_t>(ix)];
+      if (e.hash == hash) {
+        bool decided;
+        bool eq = quick_equal(e.key, key, decided);
+        if (!decided) eq = keys_equal(e.key, key);
+        if (eq) return for_insert ? static_cast<int64_t>(i) : ix;
+      }
+    }
+    perturb >>= 5;
+    i = (i * 5 + perturb + 1) & mask;
+  }
+}
+
+Value* DictTable::find(const Value& key, int64_t hash) {
+  int64_t ix = lookup_slot(key, hash, false);
+  return ix < 0 ? nullptr : &entries_[static_cast<size_t>(ix)].value;
+}
+
+Value* DictTable::find_str(Str* name) {
+  if (index_.empty()) return nullptr;
+  int64_t hash = name->hash;
+  if (hash == -1) return find(Value(name));
+  size_t mask = index_.size() - 1;
+  uint64_t perturb = static_cast<uint64_t>(hash);
+  size_t i = static_cast<size_t>(hash) & mask;
+  for (;;) {
+    int32_t ix = index_[i];
+    if (ix == kEmpty) return nullptr;
+    if (ix >= 0) {
+      Entry& e = entries_[static_cast<size_t>(ix)];
+      if (e.key.is_obj() && e.key.obj() == name) return &e.value;
+      if (e.hash == hash && e.key.is_obj()) {
+        if (auto* s = dynamic_cast<Str*>(e.key.obj()); s && s->s == name->s) return &e.value;
+      }
+    }
+    perturb >>= 5;
+    i = (i * 5 + perturb + 1) & mask;
+  }
+}
+
+void DictTable::set(Value key, Value value, int64_t hash) {
+  if (Value* v = find(key, hash)) {
+    *v = std::move(value);
+    return;
+  }
+  if ((entries_.size() + 1) * 3 >= index_.size() * 2) rebuild((used_ + 1) * 3);
+  int64_t slot = lookup_slot(key, hash, true);
+  index_[static_cast<size_t>(slot)] = static_cast<int32_t>(entries_.size());
+  entries_.push_back(Entry{hash, std::move(key), std::move(value)});
+  ++used_;
+  ++version_;
+}
+
+Value DictTable::erase(const Value& key) {
+  int64_t h = hash_value(key);
+  if (index_.empty()) return Value();
+  size_t mask = index_.size() - 1;
+  uint64_t perturb = static_cast<uint64_t>(h);
+  size_t i = static_cast<size_t>(h) & mask;
+  for (;;) {
+    int32_t ix = index_[i];
+    if (ix == kEmpty) return Value();
+    if (ix >= 0) {
+      Entry& e = entries_[static_cast<size_t>(ix)];
+      bool decided;
+      bool eq = e.hash == h && quick_equal(e.key, key, decided);
+      if (e.hash == h && !decided) eq = keys_equal(e.key, key);
+      if (eq) {
+        index_[i] = kDeleted;
+        Value out = std::move(e.value);
+        e.key = Value();
+        e.value = Value();
+        --used_;
+        ++version_;
+        if (used_ == 0) clear();
+        return out;
+      }
+    }
+    perturb >>= 5;
+    i = (i * 5 + perturb + 1) & mask;
+  }
+}
+
+DictTable::Entry DictTable::pop_last() {
+  while (entries_.back().key.is_null()) entries_.pop_back();
+  Entry out = std::move(entries_.back());
+  entries_.pop_back();
+  rebuild(used_ * 3);
+  --used_;
+  ++version_;
+  return out;
+}
+
+void DictTable::clear() {
+  std::vector<Entry> old;
+  old.swap(entries_);
+  index_.clear();
+  used_ = 0;
+  ++version_;
+}
+
+void DictTable::rebuild(size_t min_size) {
+  size_t size = 8;
+  while (size < min_size) size <<= 1;
+  std::vector<Entry> compact;
+  compact.reserve(used_ + 1);
+  for (auto& e : entries_) {
+    if (!e.key.is_null()) compact.push_back(std::move(e));
+  }
+  entries_.swap(compact);
+  index_.assign(size, kEmpty);
+  size_t mask = size - 1;
+  for (size_t n = 0; n < entries_.size(); ++n) {
+    uint64_t perturb = static_cast<uint64_t>(entries_[n].hash);
+    size_t i = static_cast<size_t>(entries_[n].hash) & mask;
+    while (index_[i] != kEmpty) {
+      perturb >>= 5;
+      i = (i * 5 + perturb + 1) & mask;
+    }
+    index_[i] = static_cast<int32_t>(n);
+  }
+}
+
+}  // namespace looplab::lang

@@ -1,0 +1,80 @@
+// `sys`: stdout/stderr (writing through the host), version_info, maxsize, the recursion
+// limit, exit().
+#include "engine/lang/builtins.hpp"
+#include "engine/lang/modules.hpp"
+#include "engine/lang/ops.hpp"
+#include "engine/lang/vm.hpp"
+
+namespace looplab::lang {
+
+namespace {
+
+bool is_stderr(const Value& stream) {
+  Value* fd = stream.as<Instance>()->dict.as<DictObj>()->table.find_str(vm().intern("_fd"));
+  return fd && fd->as_int() == 2;
+}
+
+Value stream_write(Args& a) {
+  check_args(a, "write", 2, 2);
+  if (!is_str(a[1])) {
+    type_error(std::string("write() argument must be str, not ") + type_name(a[1]));
+  }
+  if (is_stderr(a[0])) {
+    vm().write_stderr(str_view(a[1]));
+  } else {
+    vm().write_stdout(str_view(a[1]));
+  }
+  return Value::integer(static_cast<int64_t>(a[1].as<Str>()->ncp));
+}
+
+Value stream_flush(Args&) { return Value::none(); }
+
+Value make_stream(Type* t, int fd) {
+  auto* s = new Instance(t);
+  Value out(s);
+  s->ensure_dict()->table.set(Value(vm().intern("_fd")), Value::integer(fd));
+  return out;
+}
+
+Value sys_exit(Args& a) {
+  check_args(a, "exit", 0, 1);
+  std::vector<Value> args;
+  if (a.n == 1) args.push_back(a[0]);
+  throw PyException{new_exception_args(vm().exc_type("SystemExit"), std::move(args))};
+}
+
+Value sys_getrecursionlimit(Args&) { return Value::integer(vm().limits.recursion_limit); }
+
+Value sys_setrecursionlimit(Args& a) {
+  check_args(a, "setrecursionlimit", 1, 1);
+  int64_t n = to_index(a[0]);
+  if (n < 1) value_error("recursion limit must be greater or equal than 1");
+  vm().limits.recursion_limit = static_cast<int>(std::min<int64_t>(n, 100000));
+  return Value::none();
+}
+
+}  // namespace
+
+Value make_sys_module() {
+  VM& v = vm();
+  Value m = new_module("sys", {{"exit", sys_exit},
+                               {"getrecursionlimit", sys_getrecursionlimit},
+                               {"setrecursionlimit", sys_setrecursionlimit}});
+  auto* io = new Type("TextIOWrapper", v.t.object, Layout::Object);
+  Value io_hold(io);
+  io->module = "_io";
+  io->subclassable = false;
+  def_method(io, "write", stream_write);
+  def_method(io, "flush", stream_flush);
+  module_set(m, "stdout", make_stream(io, 1));
+  module_set(m, "stderr", make_stream(io, 2));
+  module_set(m, "version_info", make_tuple({Value::integer(3), Value::integer(11), Value::integer(7),
+                                            v.str("final"), Value::integer(0)}));
+  module_set(m, "version", v.str("3.11.7 (LoopLab)"));
+  module_set(m, "maxsize", Value::integer(INT64_MAX));
+  module_set(m, "platform", v.str("looplab"));
+  module_set(m, "argv", make_list({v.str("main.py")}));
+  return m;
+}
+
+}  // namespace looplab::lang

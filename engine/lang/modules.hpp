@@ -1,0 +1,22 @@
+#pragma once
+// The built-in modules scripts can import, one file each (mod_<name>.cpp).
+
+#include "engine/lang/object.hpp"
+
+namespace looplab::lang {
+
+Value make_math_module();
+Value make_sys_module();
+Value make_time_module();
+Value make_random_module();
+Value make_typing_module();
+
+// A fresh module object named `name` whose functions come from `fns`.
+struct ModuleFunction {
+  const char* name;
+  NativeFn fn;
+};
+Value new_module(const char* name, std::initializer_list<ModuleFunction> fns);
+void module_set(const Value& module, const char* name, Value v);
+
+}  // namespace looplab::lang

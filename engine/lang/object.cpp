@@ -1,0 +1,262 @@
+#include "engine/lang/object.hpp"
+
+#include <new>
+
+#include "engine/lang/frame.hpp"
+#include "engine/lang/ops.hpp"
+#include "engine/lang/vm.hpp"
+
+namespace looplab::lang {
+
+// [SECTION] Obj: heap list, accounting, finalisation ----------------------------------------
+
+void* Obj::operator new(size_t size) {
+  VM* v = current_vm();
+  if (v) {
+    v->heap_bytes += static_cast<int64_t>(size);
+    if (v->heap_bytes > v->limits.max_heap_bytes && v->memory_error) {
+      v->heap_bytes -= static_cast<int64_t>(size);
+      throw PyException{v->memory_error};
+    }
+  }
+  return ::operator new(size);
+}
+
+void Obj::operator delete(void* p, size_t size) {
+  if (VM* v = current_vm()) v->heap_bytes -= static_cast<int64_t>(size);
+  ::operator delete(p);
+}
+
+Obj::Obj(Type* t) : type(t) {
+  if (t) t->incref();
+  VM* v = current_vm();
+  serial = v ? v->next_serial++ : 0;
+  if (v) {
+    heap_next = v->heap_head;
+    if (heap_next) heap_next->heap_prev = this;
+    v->heap_head = this;
+  }
+}
+
+Obj::~Obj() {
+  VM* v = current_vm();
+  if (v && (heap_prev || v->heap_head == this)) {
+    if (heap_prev) heap_prev->heap_next = heap_next;
+    if (v->heap_head == this) v->heap_head = heap_next;
+    if (heap_next) heap_next->heap_prev = heap_prev;
+  }
+  if (type && type->decref()) type->release();
+}
+
+namespace {
+
+// Deep chains (a long linked list of nodes) are freed iteratively: an object whose
+// destruction starts inside another's waits in this queue (CPython's trashcan).
+thread_local int t_release_depth = 0;
+thread_local std::vector<const Obj*>* t_release_queue = nullptr;
+
+// Runs __del__ with the object temporarily alive again (refcount 1).
+void run_del(const Obj* o) {
+  VM& v = vm();
+  Obj* self = const_cast<Obj*>(o);
+  self->incref();
+  Value del = self->type->lookup("__del__");
+  try {
+    Value arg(self);
+    v.call(del, &arg, 1);
+  } catch (const PyException& e) {
+    v.write_stderr("Exception ignored in: " + repr(del) + "\n" + format_exception(e.exc));
+  }
+}
+
+}  // namespace
+
+void Obj::release() const {
+  VM* v = current_vm();
+  if (v && type && type->has_del && !v->tearing_down) {
+    run_del(this);
+    if (!decref()) return;  // __del__ stored a new reference somewhere
+  }
+  if (t_release_depth > 50) {
+    if (!t_release_queue) t_release_queue = new std::vector<const Obj*>();
+    t_release_queue->push_back(this);
+    return;
+  }
+  ++t_release_depth;
+  delete this;
+  if (t_release_depth == 1 && t_release_queue) {
+    while (!t_release_queue->empty()) {
+      const Obj* next = t_release_queue->back();
+      t_release_queue->pop_back();
+      delete next;
+    }
+    delete t_release_queue;
+    t_release_queue = nullptr;
+  }
+  --t_release_depth;
+}
+
+// [SECTION] Constructors ---------------------------------------------------------------------
+
+namespace {
+
+size_t count_code_points(const std::string& s, bool& ascii) {
+  size_t n = 0;
+  ascii = true;
+  for (unsigned char c : s) {
+    if ((c & 0xC0) != 0x80) ++n;
+    if (c >= 0x80) ascii = false;
+  }
+  return n;
+}
+
+}  // namespace
+
+Str::Str(std::string text) : Obj(vm().t.str), s(std::move(text)) {
+  ncp = count_code_points(s, ascii);
+}
+
+Tuple::Tuple() : Obj(vm().t.tuple) {}
+Tuple::Tuple(std::vector<Value> v) : Obj(vm().t.tuple), items(std::move(v)) {}
+List::List() : Obj(vm().t.list) {}
+List::List(std::vector<Value> v) : Obj(vm().t.list), items(std::move(v)) {}
+DictObj::DictObj() : Obj(vm().t.dict) {}
+DictObj::DictObj(Type* t) : Obj(t) {}
+SetObj::SetObj(bool frozen) : Obj(frozen ? vm().t.frozenset : vm().t.set) {}
+Range::Range(int64_t a, int64_t b, int64_t c) : Obj(vm().t.range), start(a), stop(b), step(c) {}
+
+int64_t Range::length() const {
+  if (step > 0 && start < stop) return (stop - start - 1) / step + 1;
+  if (step < 0 && start > stop) return (start - stop - 1) / (-step) + 1;
+  return 0;
+}
+
+Slice::Slice(Value a, Value b, Value c)
+    : Obj(vm().t.slice), start(std::move(a)), stop(std::move(b)), step(std::move(c)) {}
+
+size_t Args::nkw() const { return kwnames ? kwnames->items.size() : 0; }
+
+Value Args::kwarg(std::string_view name) const {
+  for (size_t i = 0; i < nkw(); ++i) {
+    if (kwnames->items[i].as<Str>()->s == name) return kw[i];
+  }
+  return Value();
+}
+
+Builtin::Builtin(std::string n, NativeFn f) : Obj(vm().t.builtin), name(std::move(n)), fn(f) {}
+
+Function::Function(Code* c, DictObj* g) : Obj(vm().t.function), code(c), globals(g) {}
+
+void Function::clear_refs() {
+  code = globals = defaults = kwdefaults = closure = name = qualname = dict = doc = Value();
+}
+
+BoundMethod::BoundMethod(Value f, Value s)
+    : Obj(vm().t.method), func(std::move(f)), self(std::move(s)) {}
+Cell::Cell() : Obj(vm().t.cell) {}
+Property::Property() : Obj(vm().t.property) {}
+MethodWrapper::MethodWrapper(Type* t, Value f) : Obj(t), func(std::move(f)) {}
+Super::Super(Type* s, Value self)
+    : Obj(vm().t.super), start(s), start_ref(s), obj(std::move(self)) {}
+Instance::Instance(Type* t) : Obj(t) {}
+
+DictObj* Instance::ensure_dict() {
+  if (dict.is_null()) dict = Value(new DictObj());
+  return dict.as<DictObj>();
+}
+
+Module::Module(std::string n) : Obj(vm().t.module), name(std::move(n)) {
+  dict = Value(new DictObj());
+  d()->table.set(Value(vm().intern("__name__")), vm().str(name));
+}
+
+ExcObj::ExcObj(Type* t) : Instance(t) { args = Value(new Tuple()); }
+
+void ExcObj::clear_refs() {
+  Instance::clear_refs();
+  args = cause = context = exceptions = message = Value();
+  traceback.clear();
+}
+
+Generator::Generator(Type* t, Frame* f, GenKind k) : Obj(t), frame(f), kind(k) {}
+
+Generator::~Generator() {
+  if (frame) Frame::destroy(frame);
+}
+
+void Generator::clear_refs() {
+  if (frame) {
+    Frame::destroy(frame);
+    frame = nullptr;
+  }
+  name = qualname = Value();
+}
+
+SeqIter::SeqIter(IterKind k, Value s, int64_t start)
+    : Obj(vm().t.seq_iter), kind(k), seq(std::move(s)), index(start) {}
+DictView::DictView(Type* t, Value d) : Obj(t), dict(std::move(d)) {}
+NativeIter::NativeIter(Type* t) : Obj(t) {}
+
+// [SECTION] Types -------------------------------------------------------------------------------
+
+Type::Type(std::string n, Type* b, Layout l)
+    : Instance(current_vm() ? current_vm()->t.type : nullptr),
+      name(std::move(n)),
+      base_ref(b),
+      layout(l) {
+  dict = Value(new DictObj());
+  compute_mro();
+}
+
+void Type::clear_refs() {
+  Instance::clear_refs();
+  base_ref = Value();
+  mro.clear();
+}
+
+void Type::compute_mro() {
+  mro.clear();
+  for (const Type* t = this; t; t = t->base()) mro.push_back(const_cast<Type*>(t));
+}
+
+Value Type::lookup(Str* n) const {
+  for (const Type* t : mro) {
+    if (Value* v = t->d()->table.find_str(n)) return *v;
+  }
+  return Value();
+}
+
+Value Type::lookup(std::string_view n) const { return lookup(vm().intern(n)); }
+
+bool Type::is_subtype(const Type* t) const {
+  for (const Type* m : mro) {
+    if (m == t) return true;
+  }
+  return false;
+}
+
+// [SECTION] Frames ------------------------------------------------------------------------------
+
+Frame* Frame::create(Code* code, Value func, DictObj* globals) {
+  int n = code->nslots();
+  size_t bytes = sizeof(Frame) + sizeof(Value) * static_cast<size_t>(n > 0 ? n - 1 : 0);
+  void* mem = ::operator new(bytes);
+  Frame* f = new (mem) Frame();
+  for (int i = 1; i < n; ++i) new (&f->slots[i]) Value();
+  f->nslots = n;
+  f->code = code;
+  f->code_ref = Value(code);
+  f->func = std::move(func);
+  f->globals = globals;
+  f->globals_ref = Value(globals);
+  f->sp = f->stack_base();
+  return f;
+}
+
+void Frame::destroy(Frame* f) {
+  for (int i = 1; i < f->nslots; ++i) f->slots[i].~Value();
+  f->~Frame();
+  ::operator delete(f);
+}
+
+}  // namespace looplab::lang

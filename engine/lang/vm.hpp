@@ -1,0 +1,133 @@
+#pragma once
+// The virtual machine: interpreter state (built-in types, builtins, modules, the frame
+// chain, budgets) and the dispatch loop.
+//
+// Every root is named here: the frame chain from `frame`, `builtins`, `modules`,
+// `interned` and the type table. One VM is current per thread (`vm()`), so helpers and
+// native functions reach it without threading a parameter through every call.
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/lang/errors.hpp"
+#include "engine/lang/frame.hpp"
+#include "engine/lang/host.hpp"
+
+namespace looplab::lang {
+
+// The built-in types (exception types live in VM::exc).
+struct CoreTypes {
+  Type *object, *type, *none, *bool_, *int_, *float_, *str, *list, *tuple, *dict, *set,
+      *frozenset, *range, *slice, *function, *builtin, *method, *code, *cell, *module,
+      *generator, *coroutine, *property, *staticmethod, *classmethod, *super, *seq_iter,
+      *dict_keys, *dict_values, *dict_items, *enumerate, *zip, *map, *filter, *ellipsis,
+      *not_implemented, *callable_iter;
+};
+
+// Limits of one run (DESIGN.md's budgets).
+struct Limits {
+  int64_t max_instructions = 500'000'000;
+  int64_t max_heap_bytes = int64_t{1} << 30;
+  int recursion_limit = 1000;
+};
+
+class VM {
+ public:
+  VM(LangHost& host, Limits limits);
+  ~VM();
+  VM(const VM&) = delete;
+  VM& operator=(const VM&) = delete;
+
+  // [SECTION] Running code
+  // Runs a module's code in a fresh namespace named "__main__".
+  void run_module(Code* code);
+  // Calls any callable from C++ (builtins calling back into Python re-enter the loop).
+  Value call(const Value& callable, Value* args, size_t n, Tuple* kwnames = nullptr);
+  Value call0(const Value& f) { return call(f, nullptr, 0); }
+  Value call1(const Value& f, Value a) { return call(f, &a, 1); }
+  Value call2(const Value& f, Value a, Value b) {
+    Value args[2] = {std::move(a), std::move(b)};
+    return call(f, args, 2);
+  }
+  // Generator protocol (send, throw, next): returns the yielded value and sets
+  // `returned` when the generator finished with a return value instead.
+  Value gen_resume(Generator* g, Value sent, Value exc, bool& returned);
+
+  // [SECTION] State
+  LangHost& host;
+  Limits limits;
+  CoreTypes t{};
+  std::unordered_map<std::string, Type*> exc;  // built-in exception types by name
+  Value builtins;  // DictObj
+  std::unordered_map<std::string, Value> modules;
+  Frame* frame = nullptr;  // the running frame
+  int depth = 0;  // Python frames on the chain plus native re-entries
+  int64_t budget;  // instructions left
+  int64_t heap_bytes = 0;
+  uint64_t next_serial = 1;
+  Obj* heap_head = nullptr;  // every live object, for teardown
+  bool tearing_down = false;
+  Value none_value = Value::none();
+  Value memory_error;  // preallocated, raised when the heap cap is hit
+  Value ellipsis, not_implemented;
+  Value build_class_fn;  // the Builtin behind LOAD_BUILD_CLASS
+  Value random_state;  // the `random` module's generator (mod_random.cpp), on first import
+
+  Str* intern(std::string_view s);
+  Value str(std::string_view s);  // a new (not interned) str value
+  Type* exc_type(const std::string& name) const { return exc.at(name); }
+  DictObj* builtins_dict() const { return builtins.as<DictObj>(); }
+  // The exception currently being handled (sys.exc_info()), walking the frame chain.
+  Value handled_exception() const;
+  void write_stdout(std::string_view s) { host.write_stdout(s); }
+  void write_stderr(std::string_view s) { host.write_stderr(s); }
+
+  // Native modules register a factory; `import` calls it once.
+  using ModuleFactory = Value (*)();
+  std::unordered_map<std::string, ModuleFactory> module_factories;
+  Value import_module(const std::string& name);
+
+  // Frames pushed by calls (interpreter internals, exposed for call.cpp).
+  void push_frame(Frame* f);
+  // Runs the frame chain until `entry` returns or yields. With `pending`, first raises
+  // that exception at the entry frame's current instruction (generator.throw()).
+  Value execute(Frame* entry, Value pending = Value());
+  [[noreturn]] void recursion_error();
+  // Sets the exception's __context__ to the exception being handled, as `raise` does.
+  void set_context(const Value& exc);
+  bool reraising = false;  // the next PyException re-raises: no new traceback entry
+  bool last_yielded = false;  // the last execute() ended in a yield, not a return
+
+ private:
+  Value run(Frame* entry);
+  void teardown();
+  bool unwind(Frame*& f, Frame* entry, Value& exc, bool add_tb);
+  bool resume_inline(Generator* g, Value sent, ResumeKind how);
+  void suspend_frame(Frame* f);
+  void finish_frame(Frame* f);
+  void deliver_return(Frame* f, ResumeKind how, Value result, Value*& sp, uint32_t& pc);
+  Value call_slow(Value* callable, Value* args, size_t npos, Tuple* kwnames, Value*& sp);
+  Value init_result(Frame* f, Value result);
+  void setup_with(Frame* f, Value*& sp, uint32_t handler);
+  std::unordered_map<std::string, Value> interned_;
+};
+
+// The VM running on this thread.
+VM& vm();
+VM* current_vm();
+
+// Sets the current VM for a scope.
+class CurrentVM {
+ public:
+  explicit CurrentVM(VM* v);
+  ~CurrentVM();
+
+ private:
+  VM* prev_;
+};
+
+}  // namespace looplab::lang

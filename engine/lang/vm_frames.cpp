@@ -1,0 +1,230 @@
+// The frame side of the VM: exception unwinding, generator suspension and resumption,
+// and the call paths the dispatch loop takes without recursing in C++.
+#include "engine/lang/call.hpp"
+#include "engine/lang/ops.hpp"
+#include "engine/lang/vm.hpp"
+#include "engine/lang/vm_ops.hpp"
+
+namespace looplab::lang {
+
+// [SECTION] Unwinding ---------------------------------------------------------------------------
+
+namespace {
+
+void clear_stack_from(Frame* f, Value* from) {
+  Value* end = f->slots + f->nslots;
+  for (Value* p = from; p < end; ++p) *p = Value();
+}
+
+// A StopIteration escaping a generator becomes RuntimeError (PEP 479).
+Value convert_stop_iteration(Generator* g, Value exc) {
+  if (!exc_matches(exc, "StopIteration")) return exc;
+  const char* what = g->kind == GenKind::Coroutine ? "coroutine raised StopIteration"
+                                                   : "generator raised StopIteration";
+  if (g->kind == GenKind::AsyncGenerator) what = "async generator raised StopIteration";
+  Value err = new_exception(vm().exc_type("RuntimeError"), what);
+  err.as<ExcObj>()->cause = exc;
+  err.as<ExcObj>()->suppress_context = true;
+  err.as<ExcObj>()->context = exc;
+  return err;
+}
+
+}  // namespace
+
+void VM::set_context(const Value& exc) {
+  Value handled = handled_exception();
+  auto* e = exc.as<ExcObj>();
+  if (handled.is_null() || handled.same(exc) || !e->context.is_null()) return;
+  e->context = handled;
+}
+
+// Finds a handler for `exc`, starting in `f` and popping frames on the way. Returns false
+// (with the entry frame popped) when the exception leaves the entry frame.
+bool VM::unwind(Frame*& f, Frame* entry, Value& exc, bool add_tb) {
+  for (;;) {
+    if (add_tb) exc.as<ExcObj>()->traceback.push_back({f->code_ref, f->line()});
+    while (f->nblocks > 0) {
+      Block& b = f->blocks[--f->nblocks];
+      clear_stack_from(f, f->stack_base() + b.level);
+      if (b.kind == BlockKind::ExceptHandler) {
+        f->handled = std::move(b.saved);
+        continue;
+      }
+      Block& h = f->blocks[f->nblocks++];
+      h.kind = BlockKind::ExceptHandler;
+      h.saved = f->handled;
+      f->handled = exc;
+      f->sp = f->stack_base() + h.level;
+      *f->sp++ = exc;
+      f->pc = h.handler;
+      return true;
+    }
+    clear_stack_from(f, f->stack_base());
+    Generator* g = f->gen;
+    bool was_entry = f == entry;
+    finish_frame(f);
+    if (g) exc = convert_stop_iteration(g, std::move(exc));
+    if (was_entry) return false;
+    f = frame;
+    add_tb = true;
+  }
+}
+
+// [SECTION] Frame transitions -------------------------------------------------------------------
+
+void VM::finish_frame(Frame* f) {
+  frame = f->back;
+  f->back = nullptr;
+  --depth;
+  if (Generator* g = f->gen) {
+    g->running = false;
+    g->frame = nullptr;
+  }
+  Frame::destroy(f);
+}
+
+void VM::suspend_frame(Frame* f) {
+  frame = f->back;
+  f->back = nullptr;
+  --depth;
+  f->gen->running = false;
+}
+
+// Links a generator's frame on top of the running one. False if it already finished.
+bool VM::resume_inline(Generator* g, Value sent, ResumeKind how) {
+  if (g->running) value_error("generator already executing");
+  Frame* gf = g->frame;
+  if (!gf) return false;
+  if (g->started) {
+    *gf->sp++ = std::move(sent);
+  } else if (!sent.is_none()) {
+    type_error("can't send non-None value to a just-started generator");
+  }
+  g->started = true;
+  g->running = true;
+  gf->entry = false;
+  gf->resumed_by = how;
+  try {
+    push_frame(gf);
+  } catch (...) {
+    g->running = false;
+    throw;
+  }
+  return true;
+}
+
+// A generator resumed by FOR_ITER or SEND returned: finish that instruction in `f`.
+void VM::deliver_return(Frame* f, ResumeKind how, Value result, Value*& sp, uint32_t& pc) {
+  uint32_t target = arg_of(f->code->ops[pc - 1]);
+  if (how == ResumeKind::ForIter) {
+    *--sp = Value();
+  } else {
+    sp[-1] = std::move(result);
+  }
+  pc = target;
+  f->pc = pc;
+  f->sp = sp;
+}
+
+Value VM::gen_resume(Generator* g, Value sent, Value exc, bool& returned) {
+  returned = false;
+  if (g->running) value_error("generator already executing");
+  Frame* gf = g->frame;
+  if (!gf) {
+    if (!exc.is_null()) raise_value(exc);
+    returned = true;
+    return Value::none();
+  }
+  if (!g->started && exc.is_null() && !sent.is_none()) {
+    type_error("can't send non-None value to a just-started generator");
+  }
+  if (g->started && exc.is_null()) *gf->sp++ = std::move(sent);
+  g->started = true;
+  g->running = true;
+  gf->entry = true;
+  gf->resumed_by = ResumeKind::None;
+  try {
+    push_frame(gf);
+  } catch (...) {
+    g->running = false;
+    throw;
+  }
+  last_yielded = false;
+  Value r = execute(gf, std::move(exc));
+  returned = !last_yielded;
+  last_yielded = false;
+  return r;
+}
+
+// [SECTION] Calls from the dispatch loop ---------------------------------------------------
+
+// Calls that are not a plain Python function. Returns Null when it pushed a Python frame
+// (a bound method or a class with a Python __init__), else the result.
+Value VM::call_slow(Value* callable, Value* args, size_t npos, Tuple* kwnames, Value*& sp) {
+  Frame* f = frame;
+  auto clear = [&] {
+    for (Value* p = callable; p < sp; ++p) *p = Value();
+    sp = callable;
+    f->sp = sp;
+  };
+  bool self_slot_free = callable[1].is_null() && args == callable + 2;
+  if (auto* bm = callable->if_type<BoundMethod>(t.method);
+      bm && self_slot_free && bm->func.if_type<Function>(t.function)) {
+    auto* fn = bm->func.as<Function>();
+    callable[1] = bm->self;
+    Value hold(fn);
+    Frame* nf = bind_call(fn, callable + 1, npos + 1, kwnames, args + npos);
+    clear();
+    if (fn->code.as<Code>()->flags & (kGenerator | kCoroutine | kAsyncGenerator)) {
+      return make_generator(fn, nf);
+    }
+    push_frame(nf);
+    return Value();
+  }
+  if (auto* type = callable->if_type<Type>(t.type); type && type->is_heap && self_slot_free) {
+    Args a{args, npos, kwnames, args + npos};
+    Value init;
+    Value inst = new_instance(type, a, init);
+    if (!init.is_null()) {
+      auto* fn = init.as<Function>();
+      callable[1] = inst;
+      Frame* nf = bind_call(fn, callable + 1, npos + 1, kwnames, args + npos);
+      clear();
+      nf->init_self = inst;
+      push_frame(nf);
+      return Value();
+    }
+    clear();
+    return inst;
+  }
+  Args a{args, npos, kwnames, args + npos};
+  Value r = call_object(*callable, a);
+  clear();
+  return r;
+}
+
+Value VM::init_result(Frame* f, Value result) {
+  if (!result.is_none()) {
+    type_error(std::string("__init__() should return None, not '") + type_name(result) + "'");
+  }
+  return std::move(f->init_self);
+}
+
+// Stack [manager] becomes [__exit__, __enter__()] with a try block over the body.
+void VM::setup_with(Frame* f, Value*& sp, uint32_t handler) {
+  Value mgr = std::move(sp[-1]);
+  Value enter = lookup_special(mgr, "__enter__");
+  Value exit = lookup_special(mgr, "__exit__");
+  if (enter.is_null() || exit.is_null()) {
+    std::string tn = type_name(mgr);
+    type_error("'" + tn + "' object does not support the context manager protocol");
+  }
+  sp[-1] = std::move(exit);
+  f->sp = sp;
+  Value r = call0(enter);
+  push_block(f, BlockKind::Try, handler, static_cast<uint32_t>(sp - f->stack_base()));
+  *sp++ = std::move(r);
+  f->sp = sp;
+}
+
+}  // namespace looplab::lang

@@ -1,0 +1,98 @@
+#pragma once
+// asyncio.events: Handle and TimerHandle, and the Callback a handle runs.
+
+#include <functional>
+#include <string>
+#include <utility>
+
+#include "engine/loop/object.hpp"
+#include "engine/loop/trace.hpp"
+
+namespace looplab::loop {
+
+class EventLoop;
+
+// Something the loop can call: a language callable bound to its arguments, or native
+// code. `arg` is the future for done-callbacks and null for call_soon/call_later.
+class Callback : public Object {
+ public:
+  virtual void call(const Value& arg) = 0;
+  // Short text for the trace and error reports: "print('hi')", "_on_completion".
+  virtual std::string describe() const = 0;
+  // remove_done_callback equality (`f != fn` in futures.py); identity by default.
+  virtual bool same(const Callback& other) const { return this == &other; }
+  // True for user code (recorded as CallbackRun so the GUI can show it as a lane).
+  virtual bool is_user_code() const { return false; }
+};
+
+// A native callback with a fixed description.
+template <class F>
+class FunctionCallback final : public Callback {
+ public:
+  FunctionCallback(const char* name, F fn) : name_(name), fn_(std::move(fn)) {}
+  void call(const Value& arg) override { fn_(arg); }
+  std::string describe() const override { return name_; }
+
+ private:
+  const char* name_;
+  F fn_;
+};
+
+template <class F>
+Ref<Callback> make_callback(const char* name, F fn) {
+  return Ref<Callback>(new FunctionCallback<F>(name, std::move(fn)));
+}
+
+class Handle : public Object {
+ public:
+  Handle(EventLoop* loop, Ref<Callback> cb, Value arg, uint32_t id)
+      : loop_(loop), callback_(std::move(cb)), arg_(std::move(arg)), id_(id) {}
+
+  virtual void cancel();
+  bool cancelled() const { return cancelled_; }
+  // Handle._run: call the callback; an exception goes to the loop's exception handler.
+  void run();
+
+  uint32_t id() const { return id_; }
+  const Ref<Callback>& callback() const { return callback_; }
+  HandleRole role() const { return role_; }
+  uint32_t task() const { return task_; }
+  std::string describe() const { return callback_ ? callback_->describe() : std::string("<cancelled>"); }
+
+  // Set by the loop for a task's step/wakeup handle.
+  void set_task(uint32_t task, HandleRole role) { task_ = task; role_ = role; }
+  // The description as interned when the handle was made (survives cancel()).
+  StringId trace_description = 0;
+  // True while the handle sits in the loop's ready queue.
+  bool queued = false;
+
+ protected:
+  EventLoop* loop_;
+  Ref<Callback> callback_;
+  Value arg_;
+  uint32_t id_;
+  uint32_t task_ = kNone;
+  HandleRole role_ = HandleRole::Callback;
+  bool cancelled_ = false;
+};
+
+class TimerHandle final : public Handle {
+ public:
+  TimerHandle(EventLoop* loop, Ref<Callback> cb, Value arg, uint32_t id, double when,
+              uint64_t seq, uint32_t timer_id)
+      : Handle(loop, std::move(cb), std::move(arg), id), when_(when), seq_(seq), timer_id_(timer_id) {}
+
+  void cancel() override;
+  double when() const { return when_; }
+  uint64_t seq() const { return seq_; }
+  uint32_t timer_id() const { return timer_id_; }
+  // In the loop's heap (CPython's `_scheduled` flag).
+  bool scheduled = false;
+
+ private:
+  double when_;
+  uint64_t seq_;
+  uint32_t timer_id_;
+};
+
+}  // namespace looplab::loop

@@ -1,0 +1,338 @@
+#include "engine/loop/tasks.hpp"
+
+#include "engine/loop/runtime.hpp"
+
+namespace looplab::loop {
+
+// [SECTION] Task ---------------------------------------------------------------------
+
+namespace {
+
+class TaskStep final : public Callback {
+ public:
+  explicit TaskStep(Ref<Task> task) : task_(std::move(task)) {}
+  void call(const Value& exc) override { task_->step(exc); }
+  std::string describe() const override { return task_->name() + ".step"; }
+
+ private:
+  Ref<Task> task_;
+};
+
+}  // namespace
+
+void TaskWakeup::call(const Value& arg) { task_->wakeup(*static_cast<Future*>(arg.get())); }
+
+Task::Task(EventLoop& loop, Ref<Coroutine> coro, std::string name)
+    : Future(loop, "Task", WaitKind::Task), coro_(std::move(coro)), name_(std::move(name)) {
+  Runtime& rt = loop.runtime();
+  id_ = rt.register_task(this);
+  trace_target_ = id_;
+  if (rt.recording()) {
+    Trace& tr = rt.trace();
+    const StringId name_id = rt.intern(name_);
+    tr.tasks.push_back({name_id, rt.intern(coro_->qualname()), rt.current_task_id(),
+                        static_cast<uint32_t>(tr.size())});
+    rt.record(EventKind::TaskCreated, id_, name_id, rt.current_task_id());
+  }
+  schedule_step(nullptr);
+}
+
+Task::~Task() {
+  if (log_traceback_) report_unretrieved();
+  runtime().forget_task(id_);
+}
+
+void Task::abandon() {
+  if (Ref<Future> waiter = std::exchange(fut_waiter_, nullptr)) {
+    waiter->drop_callbacks();
+  }
+  if (coro_) coro_->close();
+  coro_ = nullptr;
+  log_traceback_ = false;
+}
+
+void Task::schedule_step(Value exc) {
+  loop_->call_soon_task(Ref<Callback>(new TaskStep(Ref<Task>(this))), std::move(exc), id_, HandleRole::Step);
+}
+
+void Task::set_result(Value) {
+  throw PyException(runtime().host().new_exception(ExcKind::RuntimeError, "Task does not support set_result operation"));
+}
+
+void Task::set_exception(Value) {
+  throw PyException(
+      runtime().host().new_exception(ExcKind::RuntimeError, "Task does not support set_exception operation"));
+}
+
+void Task::set_name(std::string name) {
+  name_ = std::move(name);
+  Runtime& rt = runtime();
+  if (!rt.recording()) return;
+  const StringId id = rt.intern(name_);
+  rt.trace().tasks[id_].name = id;
+  rt.record(EventKind::TaskRenamed, id_, id);
+}
+
+bool Task::cancel(Value msg) {
+  log_traceback_ = false;
+  if (done()) return false;
+  ++num_cancels_requested_;
+  Runtime& rt = runtime();
+  if (rt.recording())
+    rt.record(EventKind::TaskCancelRequested, id_, rt.intern(msg ? rt.host().str(msg) : ""), rt.current_task_id());
+  if (fut_waiter_ && fut_waiter_->cancel(msg)) return true;
+  must_cancel_ = true;
+  cancel_message_ = std::move(msg);
+  return true;
+}
+
+int Task::uncancel() {
+  if (num_cancels_requested_ > 0) --num_cancels_requested_;
+  return num_cancels_requested_;
+}
+
+void Task::step(Value exc) {
+  Runtime& rt = runtime();
+  Host& host = rt.host();
+  if (done())
+    throw PyException(host.new_exception(ExcKind::InvalidStateError, "_step(): already done: " + repr()));
+  if (must_cancel_) {
+    if (!exc || !host.is_cancelled_error(exc)) exc = make_cancelled_error();
+    must_cancel_ = false;
+  }
+  fut_waiter_ = nullptr;
+  Ref<Task> self(this);  // the step may drop the last outside reference
+  Task* saved = rt.current_task();
+  rt.set_current_task(this);
+  started_ = true;
+  queued_ = false;
+  in_step_ = true;
+  waiting_kind_ = WaitKind::None;
+  waiting_target_ = kNone;
+  rt.record(EventKind::StepBegin, id_, rt.current_handle_id(), 0, exc ? 1 : 0);
+  struct Leave {
+    Runtime& rt;
+    Task* saved;
+    ~Leave() { rt.set_current_task(saved); }
+  } leave{rt, saved};
+  StepResult r;
+  try {
+    r = exc ? coro_->throw_(std::move(exc)) : coro_->send(nullptr);
+  } catch (const PyException& e) {
+    r = StepResult::raised(e.value);
+  }
+  on_step_result(std::move(r));
+}
+
+void Task::on_step_result(StepResult r) {
+  Host& host = runtime().host();
+  switch (r.kind) {
+    case StepResult::Kind::Return:
+      if (must_cancel_) {
+        must_cancel_ = false;
+        future_cancel(cancel_message_);
+      } else {
+        finish_result(std::move(r.value));
+      }
+      return;
+    case StepResult::Kind::Raise:
+      if (host.is_cancelled_error(r.value)) {
+        cancelled_exc_ = std::move(r.value);
+        future_cancel(nullptr);
+      } else {
+        finish_exception(std::move(r.value));
+      }
+      return;
+    case StepResult::Kind::Await: await_future(std::move(r.future)); return;
+    case StepResult::Kind::BareYield:
+      record_step_end(WaitKind::BareYield, kNone, false);
+      schedule_step(nullptr);
+      return;
+    case StepResult::Kind::BadYield:
+      record_step_end(WaitKind::Other, kNone, false);
+      schedule_step(host.new_exception(ExcKind::RuntimeError, "Task got bad yield: " + r.text));
+      return;
+  }
+}
+
+void Task::await_future(Ref<Future> fut) {
+  Host& host = runtime().host();
+  if (&fut->loop() != loop_.get()) {
+    record_step_end(WaitKind::Other, kNone, false);
+    schedule_step(host.new_exception(ExcKind::RuntimeError,
+                                     "Task " + repr() + " got Future " + fut->repr() + " attached to a different loop"));
+    return;
+  }
+  if (fut.get() == this) {
+    record_step_end(WaitKind::Other, kNone, false);
+    schedule_step(host.new_exception(ExcKind::RuntimeError, "Task cannot await on itself: " + repr()));
+    return;
+  }
+  record_step_end(fut->wait_kind(), fut->trace_target(), fut->done());
+  fut->add_done_callback(Ref<Callback>(new TaskWakeup(Ref<Task>(this))));
+  fut_waiter_ = fut;
+  if (must_cancel_ && fut_waiter_->cancel(cancel_message_)) must_cancel_ = false;
+}
+
+void Task::record_step_end(WaitKind kind, uint32_t target, bool done) {
+  in_step_ = false;
+  waiting_kind_ = kind;
+  waiting_target_ = target;
+  runtime().record(EventKind::StepEnd, id_, static_cast<uint32_t>(kind), target, done ? 1 : 0);
+}
+
+void Task::wakeup(Future& future) {
+  Value exc;
+  try {
+    future.result();
+  } catch (const PyException& e) {
+    exc = e.value;
+  }
+  step(std::move(exc));
+}
+
+void Task::record_resolved(FutureOutcome outcome) {
+  in_step_ = false;
+  Runtime& rt = runtime();
+  if (!rt.recording()) return;
+  Host& host = rt.host();
+  switch (outcome) {
+    case FutureOutcome::Result:
+      outcome_text_ = rt.intern(host.repr(result_));
+      rt.record(EventKind::TaskDone, id_, outcome_text_);
+      break;
+    case FutureOutcome::Exception:
+      outcome_text_ = rt.intern(host.exception_text(exception_));
+      rt.record(EventKind::TaskFailed, id_, outcome_text_);
+      break;
+    case FutureOutcome::Cancelled: {
+      Value msg = cancelled_exc_ ? cancelled_exc_ : cancel_message_;
+      outcome_text_ = rt.intern(!msg ? "" : cancelled_exc_ ? host.str(msg) : host.str(msg));
+      rt.record(EventKind::TaskCancelled, id_, outcome_text_);
+      break;
+    }
+  }
+}
+
+std::string Task::repr() const {
+  const Host& host = runtime().host();
+  std::string info = state_ == State::Pending ? (must_cancel_ ? "cancelling" : "pending")
+                     : state_ == State::Cancelled ? "cancelled"
+                                                  : "finished";
+  info += " name='" + name_ + "' coro=" + (coro_ ? coro_->task_repr_info(done()) : std::string("<coroutine>"));
+  if (state_ == State::Finished)
+    info += exception_ ? " exception=" + host.repr(exception_) : " result=" + host.repr(result_);
+  if (state_ == State::Pending && fut_waiter_) info += " wait_for=" + fut_waiter_->repr();
+  return "<Task " + info + ">";
+}
+
+// [SECTION] Module-level functions ---------------------------------------------------
+
+Ref<Task> create_task(EventLoop& loop, Ref<Coroutine> coro, const std::string* name) {
+  Ref<Task> task = loop.create_task(std::move(coro));
+  if (name) task->set_name(*name);
+  return task;
+}
+
+Ref<Future> ensure_future(EventLoop& loop, const Value& coro_or_future) {
+  if (auto* f = dynamic_cast<Future*>(coro_or_future.get())) return Ref<Future>(f);
+  if (auto* c = dynamic_cast<Coroutine*>(coro_or_future.get())) return loop.create_task(Ref<Coroutine>(c));
+  throw PyException(loop.runtime().host().new_exception(
+      ExcKind::TypeError, "An asyncio.Future, a coroutine or an awaitable is required"));
+}
+
+Task* current_task(Runtime& rt) { return rt.current_task(); }
+
+std::vector<Ref<Task>> all_tasks(EventLoop& loop) {
+  Runtime& rt = loop.runtime();
+  std::vector<Ref<Task>> out;
+  for (size_t i = 0; i < rt.task_count(); ++i) {
+    Task* t = rt.task(static_cast<uint32_t>(i));
+    if (t && !t->done() && &t->loop() == &loop) out.emplace_back(t);
+  }
+  return out;
+}
+
+// [SECTION] sleep --------------------------------------------------------------------
+
+namespace {
+
+// tasks.sleep as a coroutine object: create the future, call_later, await it, and
+// cancel the timer handle on the way out (the `finally: h.cancel()`).
+class SleepCoroutine final : public Coroutine {
+ public:
+  SleepCoroutine(Runtime& rt, double delay, Value result) : rt_(&rt), delay_(delay), result_(std::move(result)) {}
+
+  StepResult send(Value) override {
+    switch (state_) {
+      case State::Created: return start();
+      case State::Yielded0: state_ = State::Finished; return StepResult::returned(result_);
+      case State::Awaiting: {
+        state_ = State::Finished;
+        handle_->cancel();
+        try {
+          return StepResult::returned(future_->result());
+        } catch (const PyException& e) {
+          return StepResult::raised(e.value);
+        }
+      }
+      case State::Finished: break;
+    }
+    return reused();
+  }
+
+  StepResult throw_(Value exc) override {
+    if (state_ == State::Finished) return reused();
+    if (state_ == State::Awaiting) handle_->cancel();
+    state_ = State::Finished;
+    return StepResult::raised(std::move(exc));
+  }
+
+  void close() override {
+    if (state_ == State::Awaiting) handle_->cancel();
+    state_ = State::Finished;
+    future_ = nullptr;
+    handle_ = nullptr;
+  }
+  std::string qualname() const override { return "sleep"; }
+
+ private:
+  enum class State : uint8_t { Created, Yielded0, Awaiting, Finished };
+
+  StepResult start() {
+    if (delay_ <= 0) {
+      state_ = State::Yielded0;
+      return StepResult::bare_yield();
+    }
+    EventLoop* loop = rt_->running_loop();
+    if (!loop) {
+      state_ = State::Finished;
+      return StepResult::raised(rt_->host().new_exception(ExcKind::RuntimeError, "no running event loop"));
+    }
+    future_ = loop->create_future("sleep", WaitKind::Sleep);
+    handle_ = loop->call_later(delay_, set_result_unless_cancelled(future_, result_));
+    future_->set_trace_target(WaitKind::Sleep, handle_->timer_id());
+    state_ = State::Awaiting;
+    return StepResult::await(future_);
+  }
+
+  StepResult reused() {
+    return StepResult::raised(
+        rt_->host().new_exception(ExcKind::RuntimeError, "cannot reuse already awaited coroutine"));
+  }
+
+  Runtime* rt_;
+  double delay_;
+  Value result_;
+  Ref<Future> future_;
+  Ref<TimerHandle> handle_;
+  State state_ = State::Created;
+};
+
+}  // namespace
+
+Ref<Coroutine> sleep(Runtime& rt, double delay, Value result) {
+  return Ref<Coroutine>(new SleepCoroutine(rt, delay, std::move(result)));
+}
+
+}  // namespace looplab::loop

@@ -1,0 +1,124 @@
+#pragma once
+// asyncio.tasks: Task (step/wakeup exactly as tasks.py's __step/__wakeup) and the
+// functions built on it. Every awaitable helper returns a Coroutine that the caller
+// awaits by delegation (`yield from`): it runs inside the awaiting task's step, so it
+// costs no loop iteration, exactly like CPython's `async def` helpers.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/loop/base_events.hpp"
+#include "engine/loop/coroutine.hpp"
+#include "engine/loop/futures.hpp"
+
+namespace looplab::loop {
+
+class Task : public Future {
+ public:
+  // Use EventLoop::create_task or create_task() below.
+  Task(EventLoop& loop, Ref<Coroutine> coro, std::string name);
+  ~Task() override;
+
+  bool is_task() const override { return true; }
+  bool cancel(Value msg = nullptr) override;
+  // Task forbids these (RuntimeError), as tasks.py does.
+  void set_result(Value result) override;
+  void set_exception(Value exc) override;
+  int cancelling() const { return num_cancels_requested_; }
+  int uncancel();
+
+  const std::string& name() const { return name_; }
+  void set_name(std::string name);
+  uint32_t id() const { return id_; }
+  const Ref<Coroutine>& coro() const { return coro_; }
+  const Ref<Future>& fut_waiter() const { return fut_waiter_; }
+  bool must_cancel() const { return must_cancel_; }
+  std::string repr() const override;
+
+  // tasks.py __step / __wakeup.
+  void step(Value exc);
+  void wakeup(Future& future);
+
+  // What the task's last step ended waiting on (trace + live snapshot).
+  WaitKind waiting_kind() const { return waiting_kind_; }
+  uint32_t waiting_target() const { return waiting_target_; }
+  bool started() const { return started_; }
+  // Inside its step, before the StepEnd (or TaskDone/...) event.
+  bool in_step() const { return in_step_; }
+  // A step or wakeup handle of this task waits in the ready queue.
+  bool queued() const { return queued_; }
+  void set_queued(bool q) { queued_ = q; }
+  int line() const { return line_; }
+  StringId outcome_text() const { return outcome_text_; }
+  void set_line(int line) { line_ = line; }
+  // Runtime teardown: drop the coroutine frame and the waiter to break cycles.
+  void abandon();
+
+ protected:
+  void record_resolved(FutureOutcome outcome) override;
+
+ private:
+  void schedule_step(Value exc);
+  void on_step_result(StepResult r);
+  void await_future(Ref<Future> fut);
+  void record_step_end(WaitKind kind, uint32_t target, bool done);
+
+  Ref<Coroutine> coro_;
+  std::string name_;
+  Ref<Future> fut_waiter_;
+  uint32_t id_;
+  int num_cancels_requested_ = 0;
+  int line_ = 0;
+  StringId outcome_text_ = 0;
+  uint32_t waiting_target_ = kNone;
+  WaitKind waiting_kind_ = WaitKind::None;
+  bool must_cancel_ = false;
+  bool started_ = false;
+  bool in_step_ = false;  // between StepBegin and StepEnd/the end event
+  bool queued_ = false;
+};
+
+// The callback a task registers on the future it awaits (Task.__wakeup).
+class TaskWakeup final : public Callback {
+ public:
+  explicit TaskWakeup(Ref<Task> task) : task_(std::move(task)) {}
+  void call(const Value& arg) override;
+  std::string describe() const override { return task_->name() + ".wakeup"; }
+  Task& task() const { return *task_; }
+
+ private:
+  Ref<Task> task_;
+};
+
+// [SECTION] Module-level functions -------------------------------------------------
+
+// asyncio.create_task(coro, name=name): the task takes a Task-N number even when named,
+// as 3.11 does (loop.create_task(coro) then set_name).
+Ref<Task> create_task(EventLoop& loop, Ref<Coroutine> coro, const std::string* name = nullptr);
+// ensure_future: a Future (or Task) as is; a Coroutine wrapped in a new task.
+Ref<Future> ensure_future(EventLoop& loop, const Value& coro_or_future);
+Task* current_task(Runtime& rt);
+// asyncio.all_tasks(loop): the loop's tasks that are not done, in creation order.
+std::vector<Ref<Task>> all_tasks(EventLoop& loop);
+
+// asyncio.sleep(delay, result); delay <= 0 is the bare yield of __sleep0.
+Ref<Coroutine> sleep(Runtime& rt, double delay, Value result = nullptr);
+
+// asyncio.gather(*aws, return_exceptions=...): returns the _GatheringFuture.
+Ref<Future> gather(EventLoop& loop, const std::vector<Value>& aws, bool return_exceptions = false);
+// asyncio.shield(aw).
+Ref<Future> shield(EventLoop& loop, const Value& aw);
+
+enum class ReturnWhen : uint8_t { FirstCompleted, FirstException, AllCompleted };
+// asyncio.wait(fs, timeout=, return_when=): returns (done, pending) as a host tuple of
+// sets. `fs` must already be futures/tasks (3.11 forbids coroutines).
+Ref<Coroutine> wait(Runtime& rt, std::vector<Ref<Future>> fs, std::optional<double> timeout,
+                    ReturnWhen return_when = ReturnWhen::AllCompleted);
+// asyncio.wait_for(aw, timeout): 3.11 semantics (the awaitable becomes a new task).
+Ref<Coroutine> wait_for(Runtime& rt, Value aw, std::optional<double> timeout);
+// asyncio.as_completed(fs, timeout=): the coroutines the iterator would yield, in order.
+std::vector<Ref<Coroutine>> as_completed(Runtime& rt, const std::vector<Value>& fs,
+                                         std::optional<double> timeout = std::nullopt);
+
+}  // namespace looplab::loop

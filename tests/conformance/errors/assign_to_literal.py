@@ -1,0 +1,3 @@
+# Assignment to a literal is an invalid target.
+x = 1
+5 = x

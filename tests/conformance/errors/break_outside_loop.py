@@ -1,0 +1,4 @@
+# break with no enclosing loop.
+x = 1
+if x:
+    break

@@ -1,0 +1,3 @@
+# class keyword without a name.
+class :
+    pass

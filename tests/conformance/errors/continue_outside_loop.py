@@ -1,0 +1,4 @@
+# continue inside a function but outside any loop.
+def f():
+    continue
+f()

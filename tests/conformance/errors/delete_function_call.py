@@ -1,0 +1,4 @@
+# del applied to a call expression.
+def f():
+    return []
+del f()

@@ -1,0 +1,3 @@
+# An assignment with a doubled operator.
+x = = 1
+print(x)

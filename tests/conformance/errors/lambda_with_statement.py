@@ -1,0 +1,2 @@
+# A statement inside a lambda body.
+f = lambda x: return x

@@ -1,0 +1,3 @@
+# A bracket closed by the wrong kind of delimiter.
+data = [1, 2, 3)
+print(data)

@@ -1,0 +1,4 @@
+# An if statement without its colon.
+x = 3
+if x > 2
+    print("big")

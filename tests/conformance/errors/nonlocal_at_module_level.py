@@ -1,0 +1,3 @@
+# nonlocal declaration at module level.
+nonlocal x
+print(x)

@@ -1,0 +1,3 @@
+# Python 2 style print statement.
+name = "x"
+print "hello", name

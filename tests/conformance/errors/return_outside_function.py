@@ -1,0 +1,4 @@
+# return at module level.
+x = 10
+if x:
+    return x

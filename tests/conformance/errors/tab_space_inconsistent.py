@@ -1,0 +1,4 @@
+# Indentation mixing a tab and spaces inconsistently.
+def f():
+        x = 1
+	return x

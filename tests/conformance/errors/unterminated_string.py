@@ -1,0 +1,3 @@
+# A string literal missing its closing quote.
+name = "Ada
+print(name)

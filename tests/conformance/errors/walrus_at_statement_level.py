@@ -1,0 +1,3 @@
+# An assignment expression used as a bare statement.
+print("x")
+y := 5

@@ -1,0 +1,3 @@
+# yield at module level.
+print("top")
+yield 5

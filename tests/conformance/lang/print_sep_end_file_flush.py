@@ -1,0 +1,25 @@
+# print(): sep, end, file=sys.stderr, flush, no arguments, non-string objects.
+import sys
+print("a", "b", "c")
+print("a", "b", "c", sep="-")
+print("a", "b", sep="")
+print("no newline", end="")
+print(" | continued")
+print("multi", "args", sep=", ", end="!\n")
+print()
+print(1, 2.5, None, True, [1, "x"], {"k": (1,)})
+print("to stderr (not compared on stdout)", file=sys.stderr)
+print("flushed", flush=True)
+print(*range(5))
+print(*"abc", sep="|")
+print("", end="")
+print("tab\tand\\backslash")
+sys.stdout.write("written directly\n")
+n = sys.stdout.write("count me\n")
+print(n)
+print("sep None", "end None", sep=None, end=None)
+try:
+    print("x", sep=5)
+except TypeError as e:
+    print("TypeError:", e)
+print("last line without newline", end="")

@@ -1,0 +1,15 @@
+# random is seeded with 0 before the program runs (as LoopLab does): exact values.
+import random
+print(random.random(), random.random())
+print(random.randint(1, 6), random.randint(1, 6), random.randint(-100, 100), random.randint(0, 2 ** 40))
+print(random.randrange(10), random.randrange(5, 50, 5), random.randrange(100, 0, -7))
+print(random.uniform(1, 2), random.uniform(10, -10))
+print(random.choice("abcdef"), random.choice([10, 20, 30]), random.choice(range(1000)))
+print(random.choices(["r", "g", "b"], k=5), random.choices(range(3), weights=[1, 0, 5], k=4))
+print(random.choices("xy", cum_weights=[0.2, 1.0], k=3))
+deck = list(range(10))
+random.shuffle(deck)
+print(deck)
+print(random.sample(range(100), 5), random.sample("abcdefg", 3))
+print(random.gauss(0, 1), random.gauss(10, 2), random.gauss(0, 1))
+print(random.getrandbits(8), random.getrandbits(70), random.random())
