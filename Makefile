@@ -37,6 +37,7 @@ test: build asan
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS) -LE no-asan
 
 bench: build
+	cmake --build $(BUILD) --target looplab_benchmarks -j $(JOBS)
 	@scripts/run-bench.sh $(BUILD)
 
 clean:

@@ -126,8 +126,9 @@ void clock_display(PanelContext& ctx) {
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   const float width = w_time + ImGui::CalcTextSize(step_text).x + spacing * 2;
   ImGui::SameLine();
-  if (ImGui::GetContentRegionAvail().x < width + spacing * 2) ImGui::NewLine();
-  ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width);
+  const bool fits = ImGui::GetContentRegionAvail().x >= width + spacing * 2;
+  if (fits) ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width);
+  else ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - width);  // a new row
   ImGui::PushFont(ctx.fonts.big);
   ImGui::TextUnformatted(time_text);
   ImGui::PopFont();

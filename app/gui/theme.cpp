@@ -24,8 +24,10 @@ void apply_style(bool dark, float font_scale) {
   style.WindowBorderSize = 0;
   style.ChildBorderSize = 1;
   style.ScrollbarSize = 16;
+  // glClear paints the background once; windows and panels on top stay transparent,
+  // because every full-panel fill costs a pass over its pixels in software GL (llvmpipe).
   style.Colors[ImGuiCol_WindowBg] = im4(p.background);
-  style.Colors[ImGuiCol_ChildBg] = im4(p.background);
+  style.Colors[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
   style.Colors[ImGuiCol_Text] = im4(p.text);
   style.Colors[ImGuiCol_TextDisabled] = im4(p.text_muted);
   style.Colors[ImGuiCol_Border] = im4(p.grid);

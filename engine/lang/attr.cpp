@@ -51,7 +51,9 @@ Value special_attr(const Value& obj, const std::string& n) {
     if (n == "__cause__") return e->cause.is_null() ? Value::none() : e->cause;
     if (n == "__context__") return e->context.is_null() ? Value::none() : e->context;
     if (n == "__suppress_context__") return Value::boolean(e->suppress_context);
-    if (n == "__traceback__") return Value::none();
+    if (n == "__traceback__") {
+      return e->traceback.empty() ? Value::none() : Value(new Instance(t.traceback));
+    }
     if (n == "exceptions" && !e->exceptions.is_null()) return e->exceptions;
     if (n == "message" && !e->message.is_null()) return e->message;
     if (n == "code" && ty->is_subtype(v.exc_type("SystemExit"))) {
@@ -285,6 +287,11 @@ void set_attr(const Value& obj, Str* name, Value v) {
     auto* f = obj.as<Function>();
     if (name->s == "__doc__") {
       f->doc = std::move(v);
+      return;
+    }
+    if (name->s == "__name__" || name->s == "__qualname__") {
+      if (!is_str(v)) type_error(name->s + " must be set to a string object");
+      (name->s == "__name__" ? f->name : f->qualname) = std::move(v);
       return;
     }
     if (f->dict.is_null()) f->dict = make_dict();

@@ -81,6 +81,7 @@ void init_types(VM& v) {
   t.ellipsis = make_type("ellipsis", t.object);
   t.not_implemented = make_type("NotImplementedType", t.object);
   t.callable_iter = make_type("callable_iterator", t.object);
+  t.traceback = make_type("traceback", t.object);
   v.ellipsis = Value(new Instance(t.ellipsis));
   v.not_implemented = Value(new Instance(t.not_implemented));
 }
@@ -252,7 +253,7 @@ Value fold_minmax(Args& a, bool is_max) {
   Value best_key = use_key ? vm().call1(key, best) : best;
   for (size_t i = 1; i < items.size(); ++i) {
     Value k = use_key ? vm().call1(key, items[i]) : items[i];
-    bool better = is_max ? less_than(best_key, k) : less_than(k, best_key);
+    bool better = truthy(compare(is_max ? ast::CmpOpKind::Gt : ast::CmpOpKind::Lt, k, best_key));
     if (better) {
       best = items[i];
       best_key = std::move(k);
@@ -359,6 +360,35 @@ Value bi_next(Args& a) {
   stop_iteration(Value());
 }
 
+// CPython's timsort on fewer than 64 items is one natural run extended by binary
+// insertion; doing the same makes the sequence of __lt__ calls identical.
+template <class Less>
+void small_timsort(std::vector<size_t>& v, Less lt) {
+  size_t n = v.size();
+  if (n < 2) return;
+  size_t run = 2;
+  if (lt(v[1], v[0])) {
+    while (run < n && lt(v[run], v[run - 1])) ++run;
+    std::reverse(v.begin(), v.begin() + static_cast<int64_t>(run));
+  } else {
+    while (run < n && !lt(v[run], v[run - 1])) ++run;
+  }
+  for (size_t start = run; start < n; ++start) {
+    size_t pivot = v[start];
+    size_t l = 0, r = start;
+    while (l < r) {
+      size_t p = l + ((r - l) >> 1);
+      if (lt(pivot, v[p])) {
+        r = p;
+      } else {
+        l = p + 1;
+      }
+    }
+    for (size_t i = start; i > l; --i) v[i] = v[i - 1];
+    v[l] = pivot;
+  }
+}
+
 Value sort_values(std::vector<Value> items, const Value& key, bool reverse) {
   std::vector<Value> keys;
   bool use_key = !key.is_null() && !key.is_none();
@@ -370,7 +400,12 @@ Value sort_values(std::vector<Value> items, const Value& key, bool reverse) {
   for (size_t i = 0; i < idx.size(); ++i) idx[i] = i;
   if (reverse) std::reverse(idx.begin(), idx.end());
   const std::vector<Value>& k = use_key ? keys : items;
-  std::stable_sort(idx.begin(), idx.end(), [&](size_t x, size_t y) { return less_than(k[x], k[y]); });
+  auto lt = [&](size_t x, size_t y) { return less_than(k[x], k[y]); };
+  if (idx.size() < 64) {
+    small_timsort(idx, lt);
+  } else {
+    std::stable_sort(idx.begin(), idx.end(), lt);
+  }
   if (reverse) std::reverse(idx.begin(), idx.end());
   std::vector<Value> out;
   out.reserve(items.size());

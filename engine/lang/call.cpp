@@ -74,12 +74,17 @@ void bind_keywords(Function* fn, Frame* f, Tuple* kwnames, Value* kw, DictObj* k
         kwdict->table.set(kwnames->items[k], std::move(kw[k]));
         continue;
       }
-      for (int i = 0; i < c->posonlyargcount; ++i) {
-        if (c->varnames[static_cast<size_t>(i)].as<Str>()->s == name->s) {
-          type_error(fn_label(fn) +
-                     " got some positional-only arguments passed as keyword arguments: '" +
-                     name->s + "'");
+      std::string posonly;
+      for (size_t j = 0; j < kwnames->items.size(); ++j) {
+        for (int i = 0; i < c->posonlyargcount; ++i) {
+          const std::string& pn = c->varnames[static_cast<size_t>(i)].as<Str>()->s;
+          if (pn == kwnames->items[j].as<Str>()->s) posonly += (posonly.empty() ? "" : ", ") + pn;
         }
+      }
+      if (!posonly.empty()) {
+        type_error(fn_label(fn) +
+                   " got some positional-only arguments passed as keyword arguments: '" +
+                   posonly + "'");
       }
       type_error(fn_label(fn) + " got an unexpected keyword argument '" + name->s + "'");
     }

@@ -80,6 +80,7 @@ namespace looplab::lang {
   X(RETURN_VALUE, -1, "return TOS to the caller")                                             \
   X(YIELD_VALUE, 0, "yield TOS; resume with the sent value in its place")                     \
   X(GET_YIELD_FROM_ITER, 0, "replace TOS with the iterator `yield from` delegates to")        \
+  X(GET_AWAITABLE, 0, "replace TOS with the iterator `await` delegates to (vm_async.cpp)")     \
   X(SEND, kVar, "send TOS into iterator TOS1: yielded value replaces TOS; on return, the "    \
                 "result replaces both and jump to arg")                                       \
   X(SETUP_FINALLY, 0, "push a try block whose handler is at arg")                             \
@@ -122,6 +123,7 @@ enum CodeFlags : uint32_t {
   kAsyncGenerator = 0x200,
   kClassBody = 0x1000,
   kModuleBody = 0x2000,
+  kHasDocstring = 0x4000,  // consts[0] is the docstring
 };
 
 // A compiled function body, class body or module.

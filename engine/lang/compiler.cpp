@@ -28,6 +28,14 @@ std::shared_ptr<const std::vector<std::string>> split_lines(std::string_view src
 
 }  // namespace
 
+const ast::Constant* docstring(const ast::StmtList& body) {
+  if (body.empty() || body[0]->kind != ast::StmtKind::Expr) return nullptr;
+  const ast::Expr* e = body[0]->as<ast::ExprStmt>().value;
+  if (e->kind != ast::ExprKind::Constant) return nullptr;
+  const auto& c = e->as<ast::Constant>();
+  return c.value_kind == ast::ConstantKind::Str ? &c : nullptr;
+}
+
 Compiler::Compiler(const ast::Module& m, std::string_view source)
     : module_(m), lines_(split_lines(source)), symbols_(m) {}
 
@@ -290,6 +298,10 @@ void Compiler::function_def(const ast::FunctionDef& f) {
   code->kwonlyargcount = static_cast<int>(f.args.kwonlyargs.size());
   if (f.args.vararg) code->flags |= kVarargs;
   if (f.args.kwarg) code->flags |= kVarkeywords;
+  if (const ast::Constant* doc = docstring(f.body)) {
+    add_const(Value(vm().intern(doc->text)));
+    code->flags |= kHasDocstring;
+  }
   body(f.body);
   emit(Op::LOAD_CONST, add_const(Value::none()));
   emit(Op::RETURN_VALUE);
@@ -313,6 +325,10 @@ void Compiler::class_def(const ast::ClassDef& c) {
   emit(Op::STORE_NAME, add_name("__module__"));
   emit(Op::LOAD_CONST, add_const(vm().str(u_->qualname)));
   emit(Op::STORE_NAME, add_name("__qualname__"));
+  if (const ast::Constant* doc = docstring(c.body)) {
+    emit(Op::LOAD_CONST, add_const(Value(vm().intern(doc->text))));
+    emit(Op::STORE_NAME, add_name("__doc__"));
+  }
   body(c.body);
   if (s->needs_class_cell) {
     emit(Op::LOAD_CLOSURE, static_cast<uint32_t>(u_->derefindex.at("__class__")));

@@ -164,7 +164,7 @@ void Compiler::expr(const ast::Expr& e) {
       comprehension(e, c.generators, c.elt, nullptr, 3);
       break;
     }
-    case K::Await: unsupported("await (yet)", e.span.line);
+    case K::Await: await_expr(*e.as<ast::Await>().value); break;
     case K::Yield:
       if (e.as<ast::Yield>().value) {
         expr(*e.as<ast::Yield>().value);

@@ -45,6 +45,9 @@ struct Unit {
   int line = 1;
 };
 
+// The docstring of a function or class body, or null.
+const ast::Constant* docstring(const ast::StmtList& body);
+
 class Compiler {
  public:
   Compiler(const ast::Module& m, std::string_view source);
@@ -112,6 +115,9 @@ class Compiler {
   void formatted_value(const ast::FormattedValue& f);
   void slice(const ast::Slice& s);
   void yield_from(const ast::Expr& value);
+  // compiler_async.cpp
+  void await_expr(const ast::Expr& value);
+  void emit_await();
   void jump_if(const ast::Expr& e, bool cond, int label);
 
   const ast::Module& module_;

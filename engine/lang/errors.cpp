@@ -131,17 +131,27 @@ Value derive_group(const Value& group, std::vector<Value> items) {
   return out;
 }
 
+// The condition of except* and ExceptionGroup.split: a type, a tuple, or a predicate.
+bool matches(const Value& exc, const Value& cond) {
+  VM& v = vm();
+  if (cond.if_type<Type>(v.t.type) || cond.if_type<Tuple>(v.t.tuple)) return exception_matches(exc, cond);
+  return truthy(v.call1(cond, exc));
+}
+
+}  // namespace
+
 // Splits `exc` into the part matching `type` and the rest (either may be Null).
-void split(const Value& exc, const Value& type, Value& match, Value& rest) {
+void split_exception_group(const Value& exc, const Value& type, Value& match, Value& rest) {
+  auto& split = split_exception_group;
   if (!is_group(exc)) {
-    if (exception_matches(exc, type)) {
+    if (matches(exc, type)) {
       match = exc;
     } else {
       rest = exc;
     }
     return;
   }
-  if (exception_matches(exc, type)) {
+  if (matches(exc, type)) {
     match = exc;
     return;
   }
@@ -156,8 +166,6 @@ void split(const Value& exc, const Value& type, Value& match, Value& rest) {
   if (!r.empty()) rest = derive_group(exc, std::move(r));
 }
 
-}  // namespace
-
 void check_eg_match(Value* sp) {
   Value rest = std::move(sp[-2]);
   Value type = std::move(sp[-1]);
@@ -167,7 +175,7 @@ void check_eg_match(Value* sp) {
     return;
   }
   Value match, remaining;
-  split(rest, type, match, remaining);
+  split_exception_group(rest, type, match, remaining);
   if (!match.is_null() && !is_group(match)) {
     VM& v = vm();
     Value msg = make_str("");

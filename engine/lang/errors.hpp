@@ -50,6 +50,9 @@ T unwrap(support::Outcome<T> r) {
 // True when `exc` is an instance of the exception type named `name` (or a subclass).
 bool exc_matches(const Value& exc, const char* name);
 
+// ExceptionGroup.split: the matching part and the rest, each Null when empty.
+void split_exception_group(const Value& exc, const Value& condition, Value& match, Value& rest);
+
 // "Traceback (most recent call last):" ... "Type: message\n", with chained
 // exceptions ("During handling ..." / "The above exception was the direct cause ...").
 std::string format_exception(const Value& exc);

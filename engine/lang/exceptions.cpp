@@ -61,6 +61,29 @@ Value exc_add_note(Args& a) {
 
 Value exc_str_method(Args& a) { return make_str(to_str(a[0])); }
 
+Value eg_split(Args& a) {
+  check_args(a, "split", 2, 2);
+  Value match, rest;
+  split_exception_group(a[0], a[1], match, rest);
+  return make_tuple({match.is_null() ? Value::none() : match, rest.is_null() ? Value::none() : rest});
+}
+
+Value eg_subgroup(Args& a) {
+  check_args(a, "subgroup", 2, 2);
+  Value match, rest;
+  split_exception_group(a[0], a[1], match, rest);
+  return match.is_null() ? Value::none() : match;
+}
+
+Value eg_derive(Args& a) {
+  check_args(a, "derive", 2, 2);
+  Args b{nullptr, 0, nullptr, nullptr};
+  Value args[2] = {a[0].as<ExcObj>()->message, a[1]};
+  b.pos = args;
+  b.n = 2;
+  return construct_builtin_exception(a[0].type(), b);
+}
+
 }  // namespace
 
 void init_exceptions(VM& v) {
@@ -105,6 +128,10 @@ void init_exceptions(VM& v) {
   def_method(base, "with_traceback", exc_with_traceback);
   def_method(base, "add_note", exc_add_note);
   def_method(base, "__str__", exc_str_method);
+  Type* group = v.exc.at("BaseExceptionGroup");
+  def_method(group, "split", eg_split);
+  def_method(group, "subgroup", eg_subgroup);
+  def_method(group, "derive", eg_derive);
 }
 
 Value construct_builtin_exception(Type* t, Args& a) {

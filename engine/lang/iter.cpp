@@ -216,6 +216,7 @@ void zip_strict_check(NativeIter* n, size_t i) {
 }
 
 Value native_next(NativeIter* n) {
+  if (n->next_fn) return n->next_fn(*n);
   VM& v = vm();
   const CoreTypes& t = v.t;
   Type* ty = n->type;

@@ -342,12 +342,12 @@ Token Lexer::lex_end_of_file() {
     line_has_tokens_ = false;
     return nl;
   }
-  Token t = make(Tok::EndMarker, pos_, line_, col());
-  if (indents_.size() > 1) {
+  bool dedent = indents_.size() > 1;
+  if (dedent) {
     indents_.pop_back();
     alt_indents_.pop_back();
-    t.kind = Tok::Dedent;
   }
+  Token t = make(dedent ? Tok::Dedent : Tok::EndMarker, pos_, line_, col());
   t.at_eof = true;
   return t;
 }

@@ -110,6 +110,19 @@ Value m_modf(Args& a) {
   return make_tuple({Value::floating(fp), Value::floating(ip)});
 }
 
+Value m_frexp(Args& a) {
+  check_args(a, "frexp", 1, 1);
+  int e;
+  double m = std::frexp(num(a, 0), &e);
+  return make_tuple({Value::floating(m), Value::integer(e)});
+}
+
+Value m_ldexp(Args& a) {
+  check_args(a, "ldexp", 2, 2);
+  double x = num(a, 0);
+  return checked(std::ldexp(x, static_cast<int>(to_index(a[1]))), x);
+}
+
 Value m_isclose(Args& a) {
   check_args(a, "isclose", 2, 2);
   Value rt = a.kwarg("rel_tol"), at = a.kwarg("abs_tol");
@@ -183,6 +196,7 @@ Value make_math_module() {
        {"radians", m_radians}, {"isfinite", m_isfinite}, {"isinf", m_isinf},   {"isnan", m_isnan},
        {"modf", m_modf},       {"isclose", m_isclose}, {"gcd", m_gcd},         {"lcm", m_lcm},
        {"factorial", m_factorial}, {"comb", m_comb},   {"perm", m_perm},       {"isqrt", m_isqrt},
+       {"frexp", m_frexp},     {"ldexp", m_ldexp},
        {"fsum", m_fsum},       {"prod", m_prod},       {"dist", m_dist}});
   module_set(m, "pi", Value::floating(M_PI));
   module_set(m, "e", Value::floating(M_E));

@@ -74,6 +74,10 @@ Value make_sys_module() {
   module_set(m, "maxsize", Value::integer(INT64_MAX));
   module_set(m, "platform", v.str("looplab"));
   module_set(m, "argv", make_list({v.str("main.py")}));
+  Value loaded = make_dict();
+  for (const auto& [name, mod] : v.modules) loaded.as<DictObj>()->table.set(v.str(name), mod);
+  loaded.as<DictObj>()->table.set(v.str("sys"), m);
+  module_set(m, "modules", loaded);
   return m;
 }
 

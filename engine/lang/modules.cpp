@@ -24,6 +24,9 @@ void init_modules(VM& v) {
   v.module_factories["time"] = make_time_module;
   v.module_factories["random"] = make_random_module;
   v.module_factories["typing"] = make_typing_module;
+  v.module_factories["functools"] = make_functools_module;
+  v.module_factories["itertools"] = make_itertools_module;
+  v.module_factories["asyncio"] = make_asyncio_module;
 }
 
 Value VM::import_module(const std::string& name) {
@@ -35,6 +38,11 @@ Value VM::import_module(const std::string& name) {
   }
   Value m = f->second();
   modules[name] = m;
+  auto sys = modules.find("sys");
+  if (sys != modules.end()) {
+    Value* d = sys->second.as<Module>()->d()->table.find_str(intern("modules"));
+    if (d) d->as<DictObj>()->table.set(str(name), m);
+  }
   return m;
 }
 

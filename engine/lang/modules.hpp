@@ -10,6 +10,9 @@ Value make_sys_module();
 Value make_time_module();
 Value make_random_module();
 Value make_typing_module();
+Value make_functools_module();
+Value make_itertools_module();
+Value make_asyncio_module();  // mod_asyncio.cpp
 
 // A fresh module object named `name` whose functions come from `fns`.
 struct ModuleFunction {

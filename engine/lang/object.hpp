@@ -131,7 +131,7 @@ struct MethodWrapper : Obj {
 
 struct Super : Obj {
   Super(Type* start, Value self);
-  void clear_refs() override { obj = Value(); }
+  void clear_refs() override { obj = start_ref = Value(); }
   Type* start;  // lookups begin after this class in obj's MRO
   Value start_ref;
   Value obj;
@@ -245,6 +245,8 @@ struct NativeIter : Obj {
   Value func;
   int64_t count = 0;
   bool strict = false;
+  // Iterators of native modules (itertools) step through this; Null means exhausted.
+  Value (*next_fn)(NativeIter& self) = nullptr;
 };
 
 }  // namespace looplab::lang

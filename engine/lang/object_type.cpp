@@ -238,8 +238,9 @@ Value reversed_ctor(Args& a) {
   }
   Value f = lookup_special(x, "__reversed__");
   if (!f.is_null()) return vm().call0(f);
-  if (x.type() == t.str || x.type() == t.dict || !lookup_special(x, "__getitem__").is_null()) {
-    std::vector<Value> items = to_vector(x.type() == t.dict ? x : x);
+  if (x.type() == t.str || x.type() == t.dict || x.type() == t.dict_keys || x.type() == t.dict_values ||
+      x.type() == t.dict_items || !lookup_special(x, "__getitem__").is_null()) {
+    std::vector<Value> items = to_vector(x);
     Value l = make_list(std::move(items));
     return Value(new SeqIter(IterKind::Reversed, l, length(l) - 1));
   }
@@ -437,19 +438,19 @@ Value gen_close_value(const Value& gen) {
   return gen_close(a);
 }
 
-Value range_index(Args& a) {
+static Value range_index(Args& a) {
   check_args(a, "index", 2, 2);
   auto* r = a[0].as<Range>();
   if (a[1].is_intlike() && contains(a[0], a[1])) return Value::integer((a[1].as_int() - r->start) / r->step);
   value_error(repr(a[1]) + " is not in range");
 }
 
-Value range_count(Args& a) {
+static Value range_count(Args& a) {
   check_args(a, "count", 2, 2);
   return Value::integer(contains(a[0], a[1]) ? 1 : 0);
 }
 
-Value slice_indices_method(Args& a) {
+static Value slice_indices_method(Args& a) {
   check_args(a, "indices", 2, 2);
   int64_t len = to_index(a[1]);
   if (len < 0) value_error("length should not be negative");
@@ -458,17 +459,11 @@ Value slice_indices_method(Args& a) {
   return make_tuple({Value::integer(start), Value::integer(stop), Value::integer(step)});
 }
 
-}  // namespace
-
-namespace {
-
-void init_range_slice(VM& v) {
+static void init_range_slice(VM& v) {
   def_method(v.t.range, "index", range_index);
   def_method(v.t.range, "count", range_count);
   def_method(v.t.slice, "indices", slice_indices_method);
 }
-
-}  // namespace
 
 void init_object_methods(VM& v) {
   init_range_slice(v);

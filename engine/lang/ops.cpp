@@ -238,6 +238,15 @@ std::string object_repr(const Value& v) {
   if (ty == t.ellipsis) return "Ellipsis";
   if (ty == t.not_implemented) return "NotImplemented";
   if (ty->layout == Layout::Exception) return exc_repr(v);
+  // Native types of the modules (asyncio.Future...) bring their own __repr__.
+  if (ty->layout == Layout::Other && ty != t.object) {
+    Value r = ty->lookup("__repr__");
+    if (auto* b = r.if_type<Builtin>(t.builtin); b && !r.same(t.object->lookup("__repr__"))) {
+      Value self = v;
+      Args a{&self, 1, nullptr, nullptr};
+      return to_str(b->fn(a));
+    }
+  }
   std::string tn = ty->module == "builtins" ? ty->name : ty->module + "." + ty->name;
   return "<" + tn + " object at " + address(v) + ">";
 }

@@ -218,20 +218,18 @@ namespace {
 // CPython tokenizes the rest of the file after a parser error: a tokenizer error found
 // there, or a bracket left open on an earlier line, replaces the parser's message.
 // A bracket still open at the end replaces the error when the parser had read past the
-// bracket's line (CPython compares with its last token), or when the parser failed at
-// or before the bracket (CPython's second pass then reads on into it).
+// bracket's line (CPython compares with its last token), or when the parser failed on
+// the bracket itself (CPython's second pass then reads on into it).
 void scan_rest_for_tokenizer_errors(Lexer& lexer, ParseState& st, int furthest_line) {
   for (;;) {
     Token t = lexer.next();
     if (t.kind == Tok::EndMarker) return;
     if (t.kind != Tok::Error) continue;
     const LexError& e = *lexer.error();
-    bool bracket_after_error =
-        e.info.line > st.error->line ||
-        (e.info.line == st.error->line && e.info.col >= st.error->col);
+    bool failed_on_bracket = e.info.line == st.error->line && e.info.col == st.error->col;
     if (e.kind == LexErrorKind::Immediate ||
         (e.kind == LexErrorKind::EofInBrackets &&
-         (furthest_line > e.info.line || bracket_after_error))) {
+         (furthest_line > e.info.line || failed_on_bracket))) {
       st.error = e.info;
     }
     return;

@@ -681,7 +681,8 @@ std::vector<Comprehension*> Parser::for_if_clauses() {
     comp->is_async = accept_kw("async");
     advance();
     comp->target = star_targets();
-    expect_kw("in");
+    if (!at_kw("in")) check_invalid_syntax_after(comp->target);
+    advance();
     comp->iter = disjunction();
     while (accept_kw("if")) comp->ifs.push_back(disjunction());
     comp->span = span_from(first);

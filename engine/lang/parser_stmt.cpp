@@ -192,13 +192,18 @@ void Parser::fail_assignment_target(const ExprList& targets, const Expr* value) 
     if (is_yield(t)) fail_span(t->span, "assignment to yield expression not possible");
     Expr* bad = invalid_target(t, TargetKind::Assign);
     if (!bad) continue;
-    if (i == 0 && targets.size() == 1 && value) fail_first_target(t, bad, value);
+    bool second_is_bare_tuple = targets.size() > 1 && targets[1]->kind == ExprKind::Tuple &&
+                                !is_parenthesized(targets[1]);
+    if (i == 0 && value && (targets.size() == 1 || second_is_bare_tuple)) {
+      fail_first_target(t, bad, targets.size() == 1 ? value : targets[1]);
+    }
     fail_span(bad->span, std::string("cannot assign to ") + expr_name(bad));
   }
 }
 
-// `T = value` with a single '=' looks like a mistyped comparison to CPython, which then
-// judges the last element of T (its invalid_named_expression rule).
+// `T = value` looks like a mistyped comparison to CPython when the bitwise_or after the
+// '=' is not followed by another '=': it then judges the last element of T (its
+// invalid_named_expression rule). `value` is what follows the first '='.
 void Parser::fail_first_target(Expr* t, Expr* bad, const Expr* value) {
   const Expr* first_value = value;
   if (value->kind == ExprKind::Tuple && !is_parenthesized(value) && !value->as<Tuple>().elts.empty()) {
@@ -403,8 +408,7 @@ void Parser::fail_mistyped_equal(Expr* e) {
     }
     bool excluded = e->kind == ExprKind::List || e->kind == ExprKind::Tuple ||
                     e->kind == ExprKind::GeneratorExp || is_keyword_constant(e);
-    if (lone_equal && !excluded && binds_tighter_than_comparison(e) &&
-        invalid_target(e, TargetKind::Assign)) {
+    if (lone_equal && !excluded && binds_tighter_than_comparison(e)) {
       fail_span(e->span, std::string("cannot assign to ") + expr_name(e) +
                              " here. Maybe you meant '==' instead of '='?");
     }

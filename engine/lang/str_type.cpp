@@ -41,8 +41,19 @@ std::string map_chars(const std::string& s, F f) {
   return out;
 }
 
-char32_t upper(char32_t c) { return c >= 'a' && c <= 'z' ? c - 32 : c; }
-char32_t lower(char32_t c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+// Case mapping for ASCII, Latin-1 and Latin Extended-A (the letters teaching texts use).
+char32_t upper(char32_t c) {
+  if (c >= 'a' && c <= 'z') return c - 32;
+  if (c >= 0xE0 && c <= 0xFE && c != 0xF7) return c - 32;
+  if (c >= 0x100 && c <= 0x17F && (c & 1) && c != 0x131 && c != 0x149 && c != 0x17F) return c - 1;
+  return c;
+}
+char32_t lower(char32_t c) {
+  if (c >= 'A' && c <= 'Z') return c + 32;
+  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
+  if (c >= 0x100 && c <= 0x17F && !(c & 1) && c != 0x130 && c != 0x138) return c + 1;
+  return c;
+}
 bool is_alpha(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0xC0; }
 bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
 
@@ -273,6 +284,8 @@ Value affix_sliced(Args& a, bool prefix) {
 
 Value s_startswith(Args& a) { return affix_sliced(a, true); }
 Value s_endswith(Args& a) { return affix_sliced(a, false); }
+
+Value s_isascii(Args& a) { return Value::boolean(a[0].as<Str>()->ascii); }
 
 Value s_istitle(Args& a) {
   bool prev_cased = false, any = false;
@@ -534,7 +547,8 @@ std::string str_format(std::string_view fmt, const Args& a, size_t first_pos) {
     std::string spec = colon != std::string_view::npos ? std::string(field.substr(colon + 1)) : "";
     if (spec.find('{') != std::string::npos) spec = str_format(spec, a, first_pos);
     Value v = field_value(name, a, first_pos, auto_index);
-    if (conv == 'r' || conv == 'a') v = repr_value(v);
+    if (conv == 'r') v = repr_value(v);
+    if (conv == 'a') v = make_str(ascii_repr(v));
     if (conv == 's') v = str_value(v);
     out += format_value(v, spec);
     i = j;
@@ -562,7 +576,7 @@ void init_str_methods(VM& v) {
       {"ljust", s_ljust},         {"rjust", s_rjust},           {"center", s_center},
       {"zfill", s_zfill},         {"partition", s_partition},   {"rpartition", s_rpartition},
       {"removeprefix", s_removeprefix}, {"removesuffix", s_removesuffix}, {"format", s_format},
-      {"encode", s_encode},       {"istitle", s_istitle},       {"expandtabs", s_expandtabs},
+      {"encode", s_encode},       {"istitle", s_istitle},       {"isascii", s_isascii},       {"expandtabs", s_expandtabs},
   };
   for (const auto& e : kMethods) def_method(t, e.name, e.fn);
 }

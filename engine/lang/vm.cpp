@@ -13,6 +13,7 @@
 #include "engine/lang/builtins.hpp"
 #include "engine/lang/call.hpp"
 #include "engine/lang/ops.hpp"
+#include "engine/lang/vm_async.hpp"
 #include "engine/lang/vm_ops.hpp"
 
 namespace looplab::lang {
@@ -40,8 +41,9 @@ VM::~VM() {
   teardown();
 }
 
-// Frees every object of the run, cycles included: first every object drops its
-// references (each is kept alive meanwhile by an extra reference), then the extras go.
+// Frees every object of the run, cycles included: each object is pinned by an extra
+// reference while all of them drop the references they hold; then, with no reference
+// left between them, each is deleted directly (types last in effect: nobody decrefs them).
 void VM::teardown() {
   tearing_down = true;
   while (frame) {
@@ -56,19 +58,11 @@ void VM::teardown() {
   }
   modules.clear();
   interned_.clear();
-  builtins = Value();
-  memory_error = ellipsis = not_implemented = Value();
-  for (auto& [name, type] : exc) (void)type;
   exc.clear();
+  builtins = memory_error = ellipsis = not_implemented = build_class_fn = random_state = Value();
   for (Obj* o : all) o->clear_refs();
-  for (Obj* o : all) {
-    Type* t = o->type;
-    o->type = nullptr;
-    if (t && t->decref()) t->release();
-  }
-  for (Obj* o : all) {
-    if (o->decref()) o->release();
-  }
+  for (Obj* o : all) o->type = nullptr;
+  for (Obj* o : all) delete o;
 }
 
 Str* VM::intern(std::string_view s) {
@@ -660,10 +654,18 @@ Value VM::run(Frame* entry) {
         }
         break;
       }
+      case Op::GET_AWAITABLE: {
+        SAVE();
+        Value it = get_awaitable(TOP());
+        TOP() = std::move(it);
+        break;
+      }
       case Op::SEND: {
         Value sent = POP();
         SAVE();
-        if (auto* g = TOP().if_type<Generator>(t.generator)) {
+        Generator* g = TOP().if_type<Generator>(t.generator);
+        if (!g) g = TOP().if_type<Generator>(t.coroutine);
+        if (g) {
           if (resume_inline(g, std::move(sent), ResumeKind::Send)) {
             LOAD();
             break;
@@ -674,7 +676,9 @@ Value VM::run(Frame* entry) {
         }
         Value r;
         bool returned = false;
-        r = send_to_iterator(TOP(), std::move(sent), returned);
+        if (!send_to_awaitable(TOP(), sent, r, returned)) {
+          r = send_to_iterator(TOP(), std::move(sent), returned);
+        }
         if (returned) {
           TOP() = std::move(r);
           pc = arg;

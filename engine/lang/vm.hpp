@@ -25,7 +25,7 @@ struct CoreTypes {
       *frozenset, *range, *slice, *function, *builtin, *method, *code, *cell, *module,
       *generator, *coroutine, *property, *staticmethod, *classmethod, *super, *seq_iter,
       *dict_keys, *dict_values, *dict_items, *enumerate, *zip, *map, *filter, *ellipsis,
-      *not_implemented, *callable_iter;
+      *not_implemented, *callable_iter, *traceback;
 };
 
 // Limits of one run (DESIGN.md's budgets).

@@ -229,6 +229,7 @@ Value make_function(Frame* f, uint32_t flags, Value*& sp) {
   fn->defaults = std::move(defaults);
   fn->name = vm().str(c->name);
   fn->qualname = vm().str(c->qualname);
+  if (c->flags & kHasDocstring) fn->doc = c->consts[0];
   return out;
 }
 
@@ -276,7 +277,8 @@ void do_raise(Value exc, Value cause, bool has_cause) {
 }
 
 Value with_exit_on_error(const Value& exit, const Value& exc) {
-  Value args[3] = {Value(exc.type()), exc, Value::none()};
+  Value tb(new Instance(vm().t.traceback));
+  Value args[3] = {Value(exc.type()), exc, tb};
   return vm().call(exit, args, 3);
 }
 

@@ -8,17 +8,6 @@
 
 namespace looplab::loop {
 
-namespace {
-
-// heapq order on TimerHandle: (when, seq); std heap functions want "less" = lower
-// priority, so compare reversed.
-bool timer_after(const Ref<TimerHandle>& x, const Ref<TimerHandle>& y) {
-  if (x->when() != y->when()) return x->when() > y->when();
-  return x->seq() > y->seq();
-}
-
-}  // namespace
-
 EventLoop::EventLoop(Runtime& rt) : rt_(&rt), id_(rt.loop_count()) { rt.register_loop(this); }
 
 EventLoop::~EventLoop() { rt_->forget_loop(this); }
@@ -79,8 +68,8 @@ Ref<TimerHandle> EventLoop::call_at(double when, Ref<Callback> cb, Value arg) {
     tr.timers.push_back({when, h->seq(), h->id(), task, h->trace_description});
   }
   h->scheduled = true;
-  scheduled_.push_back(h);
-  std::push_heap(scheduled_.begin(), scheduled_.end(), timer_after);
+  scheduled_.push_back({when, h->seq(), h});
+  std::push_heap(scheduled_.begin(), scheduled_.end());
   rt_->record(EventKind::TimerScheduled, timer_id, task);
   return h;
 }
@@ -116,24 +105,24 @@ void EventLoop::purge_cancelled_timers() {
   if (sched_count > kMinScheduledTimerHandles &&
       static_cast<double>(timer_cancelled_count_) / static_cast<double>(sched_count) >
           kMinCancelledTimerHandlesFraction) {
-    std::vector<Ref<TimerHandle>> kept;
+    std::vector<ScheduledTimer> kept;
     kept.reserve(sched_count);
-    for (Ref<TimerHandle>& h : scheduled_) {
-      if (h->cancelled()) {
-        h->scheduled = false;
+    for (ScheduledTimer& t : scheduled_) {
+      if (t.handle->cancelled()) {
+        t.handle->scheduled = false;
       } else {
-        kept.push_back(std::move(h));
+        kept.push_back(std::move(t));
       }
     }
-    std::make_heap(kept.begin(), kept.end(), timer_after);
+    std::make_heap(kept.begin(), kept.end());
     scheduled_.swap(kept);
     timer_cancelled_count_ = 0;
     return;
   }
-  while (!scheduled_.empty() && scheduled_.front()->cancelled()) {
+  while (!scheduled_.empty() && scheduled_.front().handle->cancelled()) {
     --timer_cancelled_count_;
-    std::pop_heap(scheduled_.begin(), scheduled_.end(), timer_after);
-    scheduled_.back()->scheduled = false;
+    std::pop_heap(scheduled_.begin(), scheduled_.end());
+    scheduled_.back().handle->scheduled = false;
     scheduled_.pop_back();
   }
 }
@@ -145,12 +134,12 @@ void EventLoop::select() {
   while (ready_.empty()) {
     Worker* w = rt_->next_sleeping_worker();
     const bool have_timer = !scheduled_.empty();
-    if (w && (!have_timer || w->wake <= scheduled_.front()->when())) {
+    if (w && (!have_timer || w->wake <= scheduled_.front().when)) {
       rt_->run_workers_until(std::max(w->wake, rt_->now()));
       continue;
     }
     if (!have_timer) rt_->deadlock(this);
-    rt_->advance_clock(scheduled_.front()->when());
+    rt_->advance_clock(scheduled_.front().when);
     return;
   }
 }
@@ -158,9 +147,9 @@ void EventLoop::select() {
 void EventLoop::move_due_timers() {
   const double end_time = time() + kClockResolution;
   while (!scheduled_.empty()) {
-    if (scheduled_.front()->when() >= end_time) break;
-    std::pop_heap(scheduled_.begin(), scheduled_.end(), timer_after);
-    Ref<TimerHandle> h = std::move(scheduled_.back());
+    if (scheduled_.front().when >= end_time) break;
+    std::pop_heap(scheduled_.begin(), scheduled_.end());
+    Ref<TimerHandle> h = std::move(scheduled_.back().handle);
     scheduled_.pop_back();
     h->scheduled = false;
     const uint32_t timer = h->timer_id(), id = h->id();
@@ -177,6 +166,7 @@ void EventLoop::run_ready(size_t ntodo) {
     rt_->record(EventKind::HandleRun, h->id(), 0, 0, h->cancelled() ? 1 : 0);
     if (h->cancelled()) continue;
     rt_->set_current_handle_id(h->id());
+    ++rt_->handles_run_;
     h->run();
   }
 }
@@ -230,7 +220,7 @@ void EventLoop::close() {
   if (closed_) return;
   closed_ = true;
   ready_.clear();
-  for (Ref<TimerHandle>& h : scheduled_) h->scheduled = false;
+  for (ScheduledTimer& t : scheduled_) t.handle->scheduled = false;
   scheduled_.clear();
   timer_cancelled_count_ = 0;
 }

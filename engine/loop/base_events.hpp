@@ -34,6 +34,18 @@ class Runtime;
 class Task;
 
 inline constexpr double kClockResolution = 1e-9;
+
+// A slot of the timer heap. The key is copied beside the handle so that sifting
+// compares without touching the handles (heapq compares TimerHandles by (when, seq)).
+struct ScheduledTimer {
+  double when;
+  uint64_t seq;
+  Ref<TimerHandle> handle;
+  // "Fires later": std:: heap functions build a max-heap, so order them reversed.
+  friend bool operator<(const ScheduledTimer& x, const ScheduledTimer& y) {
+    return x.when != y.when ? x.when > y.when : x.seq > y.seq;
+  }
+};
 // base_events._MIN_SCHEDULED_TIMER_HANDLES / _MIN_CANCELLED_TIMER_HANDLES_FRACTION
 inline constexpr size_t kMinScheduledTimerHandles = 100;
 inline constexpr double kMinCancelledTimerHandlesFraction = 0.5;
@@ -92,7 +104,7 @@ class EventLoop : public Object {
 
   // [SECTION] Introspection (GUI snapshot, tests)
   const std::deque<Ref<Handle>>& ready() const { return ready_; }
-  const std::vector<Ref<TimerHandle>>& scheduled() const { return scheduled_; }
+  const std::vector<ScheduledTimer>& scheduled() const { return scheduled_; }
   void timer_handle_cancelled(TimerHandle& h);
 
  private:
@@ -106,7 +118,7 @@ class EventLoop : public Object {
   Runtime* rt_;
   uint32_t id_;
   std::deque<Ref<Handle>> ready_;
-  std::vector<Ref<TimerHandle>> scheduled_;  // binary heap on (when, seq)
+  std::vector<ScheduledTimer> scheduled_;  // binary heap on (when, seq)
   size_t timer_cancelled_count_ = 0;
   bool stopping_ = false;
   bool closed_ = false;

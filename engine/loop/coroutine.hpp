@@ -43,7 +43,10 @@ class Coroutine : public Object {
   virtual int line() const { return 0; }
   // How a task's repr shows it: "<main() running at x.py:5>" (done: "... done, defined at ...").
   virtual std::string task_repr_info(bool done) const {
-    return "<" + qualname() + (done ? "() done>" : "() running>");
+    std::string out(1, '<');
+    out += qualname();
+    out += done ? "() done>" : "() running>";
+    return out;
   }
 };
 

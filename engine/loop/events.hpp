@@ -11,6 +11,7 @@
 namespace looplab::loop {
 
 class EventLoop;
+class Task;
 
 // Something the loop can call: a language callable bound to its arguments, or native
 // code. `arg` is the future for done-callbacks and null for call_soon/call_later.
@@ -23,6 +24,8 @@ class Callback : public Object {
   virtual bool same(const Callback& other) const { return this == &other; }
   // True for user code (recorded as CallbackRun so the GUI can show it as a lane).
   virtual bool is_user_code() const { return false; }
+  // Non-null for a Task's wakeup (its scheduling is recorded as the task's).
+  virtual Task* wakeup_target() const { return nullptr; }
 };
 
 // A native callback with a fixed description.

@@ -53,16 +53,15 @@ bool Future::future_cancel(Value msg) {
 
 void Future::schedule_callbacks() {
   if (callbacks_.empty()) return;
-  std::vector<Ref<Callback>> callbacks;
-  callbacks.swap(callbacks_);
-  for (Ref<Callback>& cb : callbacks) schedule_callback(std::move(cb));
+  CallbackList callbacks = std::exchange(callbacks_, CallbackList());
+  callbacks.for_each([this](Ref<Callback>& cb) { schedule_callback(std::move(cb)); });
 }
 
 void Future::schedule_callback(Ref<Callback> cb) {
-  if (auto* w = dynamic_cast<TaskWakeup*>(cb.get())) {
+  if (Task* woken = cb->wakeup_target()) {
     Runtime& rt = runtime();
-    const uint32_t task = w->task().id();
-    rt.record(EventKind::TaskWoken, task, rt.current_task_id(), static_cast<uint32_t>(w->task().waiting_kind()));
+    const uint32_t task = woken->id();
+    rt.record(EventKind::TaskWoken, task, rt.current_task_id(), static_cast<uint32_t>(woken->waiting_kind()));
     loop_->call_soon_task(std::move(cb), Value(this), task, HandleRole::Wakeup);
   } else {
     loop_->call_soon(std::move(cb), Value(this));
@@ -95,9 +94,7 @@ void Future::add_done_callback(Ref<Callback> fn) {
 }
 
 size_t Future::remove_done_callback(const Callback& fn) {
-  const size_t before = callbacks_.size();
-  std::erase_if(callbacks_, [&](const Ref<Callback>& cb) { return cb->same(fn); });
-  return before - callbacks_.size();
+  return callbacks_.erase_if([&](const Ref<Callback>& cb) { return cb->same(fn); });
 }
 
 std::string Future::state_name() const {
@@ -155,11 +152,19 @@ std::string Future::repr() const {
   return "<Future>";
 }
 
-Ref<Callback> set_result_unless_cancelled(Ref<Future> fut, Value result) {
-  return make_callback("_set_result_unless_cancelled",
-                       [fut = std::move(fut), result = std::move(result)](const Value&) {
-                         if (!fut->cancelled()) fut->set_result(result);
-                       });
+Ref<Callback> set_result_unless_cancelled(Value result) {
+  if (!result) {
+    // The common sleep(d): one shared callback object.
+    static const Ref<Callback> shared = make_callback("_set_result_unless_cancelled", [](const Value& fut) {
+      auto* f = static_cast<Future*>(fut.get());
+      if (!f->cancelled()) f->set_result(nullptr);
+    });
+    return shared;
+  }
+  return make_callback("_set_result_unless_cancelled", [result = std::move(result)](const Value& fut) {
+    auto* f = static_cast<Future*>(fut.get());
+    if (!f->cancelled()) f->set_result(result);
+  });
 }
 
 }  // namespace looplab::loop

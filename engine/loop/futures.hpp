@@ -14,6 +14,44 @@ namespace looplab::loop {
 class EventLoop;
 class Runtime;
 
+// Future._callbacks. Nearly every future gets exactly one callback (the wakeup of the
+// task awaiting it), so the first is stored inline and only the others allocate.
+class CallbackList {
+ public:
+  bool empty() const { return !first_; }
+  size_t size() const { return first_ ? 1 + rest_.size() : 0; }
+  void push_back(Ref<Callback> cb) {
+    if (!first_) {
+      first_ = std::move(cb);
+    } else {
+      rest_.push_back(std::move(cb));
+    }
+  }
+  template <class F>
+  void for_each(F fn) {
+    if (first_) fn(first_);
+    for (Ref<Callback>& cb : rest_) fn(cb);
+  }
+  // Keeps the order of the callbacks that stay.
+  template <class Pred>
+  size_t erase_if(Pred pred) {
+    CallbackList all = std::exchange(*this, CallbackList());
+    size_t removed = 0;
+    all.for_each([&](Ref<Callback>& cb) {
+      if (pred(cb)) {
+        ++removed;
+      } else {
+        push_back(std::move(cb));
+      }
+    });
+    return removed;
+  }
+
+ private:
+  Ref<Callback> first_;
+  std::vector<Ref<Callback>> rest_;
+};
+
 class Future : public Object {
  public:
   // `description` names the future in the trace ("Future", "gather", "Lock.acquire").
@@ -51,10 +89,7 @@ class Future : public Object {
   // The callback registered for a Task wakeup so the cancel path can find it.
   size_t callback_count() const { return callbacks_.size(); }
   // Runtime teardown: forget every callback (breaks task <-> future cycles).
-  void drop_callbacks() {
-    std::vector<Ref<Callback>> dropped;
-    dropped.swap(callbacks_);
-  }
+  void drop_callbacks() { CallbackList dropped = std::exchange(callbacks_, CallbackList()); }
 
  protected:
   enum class State : uint8_t { Pending, Cancelled, Finished };
@@ -76,13 +111,14 @@ class Future : public Object {
   Value exception_;
   Value cancel_message_;
   Value cancelled_exc_;
-  std::vector<Ref<Callback>> callbacks_;
+  CallbackList callbacks_;
   WaitKind wait_kind_;
   uint32_t trace_target_ = kNone;
   bool log_traceback_ = false;
 };
 
-// futures._set_result_unless_cancelled(fut, result) as a callback (sleep's timer).
-Ref<Callback> set_result_unless_cancelled(Ref<Future> fut, Value result);
+// futures._set_result_unless_cancelled(fut, result) as a callback; schedule it with the
+// future as the handle's argument: loop.call_later(d, cb, fut).
+Ref<Callback> set_result_unless_cancelled(Value result);
 
 }  // namespace looplab::loop

@@ -41,7 +41,11 @@ uint32_t Runtime::record(EventKind kind, uint32_t subject, uint32_t a, uint32_t 
 void Runtime::write_stdout(std::string_view text) {
   if (text.empty()) return;
   stdout_ += text;
-  record(EventKind::Stdout, current_task_id(), intern(text));
+  if (running_worker_) {
+    record(EventKind::Stdout, running_worker_->id, intern(text), 0, 1);
+  } else {
+    record(EventKind::Stdout, current_task_id(), intern(text));
+  }
   emit_stdout_line_stamps(text);
 }
 
@@ -154,6 +158,7 @@ void Runtime::finish(int status, std::string message) {
   trace_.finished = true;
   trace_.outcome = {status, message};
   record(EventKind::RunEnd, 0, static_cast<uint32_t>(status), intern(message));
+  trace_.events.shrink_to_fit();
 }
 
 void Runtime::abort(int status, std::string message) {
@@ -200,12 +205,13 @@ Worker& Runtime::add_worker(Ref<WorkerJob> job, std::string_view name) {
   auto w = std::make_unique<Worker>();
   w->id = static_cast<uint32_t>(workers_.size());
   w->job = std::move(job);
+  workers_.push_back(std::move(w));
+  Worker& added = *workers_.back();
   if (recording()) {
     trace_.workers.push_back({intern(name), current_task_id(), static_cast<uint32_t>(trace_.size())});
-    record(EventKind::WorkerStart, w->id, intern(name), current_task_id());
+    record(EventKind::WorkerStart, added.id, intern(name), current_task_id());
   }
-  workers_.push_back(std::move(w));
-  return *workers_.back();
+  return added;
 }
 
 Worker* Runtime::next_sleeping_worker() const {
@@ -227,10 +233,10 @@ void Runtime::resume_worker(Worker& w) {
   const bool was_sleeping = w.phase == Worker::Phase::Sleeping;
   w.phase = Worker::Phase::Running;
   if (was_sleeping) record(EventKind::WorkerWake, w.id);
-  Task* saved = current_task_;
-  current_task_ = nullptr;  // the worker's prints belong to no task
+  Worker* outer = running_worker_;
+  running_worker_ = &w;
   const WorkerStep step = w.job->resume();
-  current_task_ = saved;
+  running_worker_ = outer;
   if (step.kind == WorkerStep::Kind::Sleep) {
     w.phase = Worker::Phase::Sleeping;
     w.wake = now_ + step.delay;

@@ -116,6 +116,8 @@ class Runtime {
   // [SECTION] Budgets and outcome
   // Counted as the reference runner does: the ready handles at each select.
   void count_callbacks(size_t ready);
+  // Handles actually run (the budget counts ready handles at each select instead).
+  uint64_t handles_run() const { return handles_run_; }
   // The VM's instruction hook.
   void count_instructions(uint64_t n);
   // Moves the clock forward (never back); past the time budget the run stops.
@@ -124,7 +126,8 @@ class Runtime {
   [[noreturn]] void abort(int status, std::string message);
   // Deadlock: the loop's pending tasks in creation order (every loop's when null).
   [[noreturn]] void deadlock(const EventLoop* loop = nullptr);
-  // Records the normal end of the run (status 0 or 1 with the final stderr line).
+  // Records the normal end of the run (status 0 or 1 with the final stderr line) and
+  // trims the trace's spare capacity.
   void finish(int status, std::string message);
   const TraceOutcome& outcome() const { return trace_.outcome; }
 
@@ -147,6 +150,7 @@ class Runtime {
   uint32_t current_handle_ = kNone;
   uint64_t timer_seq_ = 0;
   uint64_t callbacks_run_ = 0;
+  uint64_t handles_run_ = 0;
   uint64_t instructions_ = 0;
   uint64_t worker_sleep_seq_ = 0;
   std::vector<Task*> tasks_;  // by task id; null once destroyed
@@ -155,6 +159,7 @@ class Runtime {
   std::vector<std::unique_ptr<Worker>> workers_;
   std::vector<std::function<void()>> idle_hooks_;
   EventLoop* running_loop_ = nullptr;
+  Worker* running_worker_ = nullptr;  // whose code runs now (its prints are its own)
   Task* current_task_ = nullptr;
   std::string stdout_;
   std::string stamped_;

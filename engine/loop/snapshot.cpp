@@ -11,7 +11,7 @@ namespace looplab::loop {
 
 namespace {
 
-TaskPhase live_phase(const Task& t, const Runtime& rt) {
+TaskPhase live_phase(const Task& t) {
   if (t.cancelled()) return TaskPhase::Cancelled;
   if (t.done()) return t.stored_exception() ? TaskPhase::Failed : TaskPhase::Done;
   if (t.in_step()) return TaskPhase::Running;
@@ -24,7 +24,7 @@ TaskPhase live_phase(const Task& t, const Runtime& rt) {
 TaskState live_task_state(const Task& t, const Runtime& rt) {
   const Trace& tr = rt.trace();
   TaskState s;
-  s.phase = live_phase(t, rt);
+  s.phase = live_phase(t);
   s.wait = t.waiting_kind();
   s.target = t.waiting_target();
   s.wake_time = s.wait == WaitKind::Sleep && s.target != kNone ? tr.timers[s.target].when : -1.0;
@@ -50,7 +50,8 @@ LoopState Runtime::snapshot() const {
       const bool task_handle = h->role() != HandleRole::Callback;
       s.ready.push_back({h->id(), h->task(), h->role(), task_handle ? 0 : h->trace_description, h->cancelled()});
     }
-    for (const Ref<TimerHandle>& h : loop->scheduled()) {
+    for (const ScheduledTimer& slot : loop->scheduled()) {
+      const Ref<TimerHandle>& h = slot.handle;
       if (h->cancelled()) continue;
       const TimerInfo& t = trace_.timers[h->timer_id()];
       s.timers.insert({t.when, t.seq, h->timer_id(), t.task, t.description});

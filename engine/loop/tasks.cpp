@@ -310,7 +310,7 @@ class SleepCoroutine final : public Coroutine {
       return StepResult::raised(rt_->host().new_exception(ExcKind::RuntimeError, "no running event loop"));
     }
     future_ = loop->create_future("sleep", WaitKind::Sleep);
-    handle_ = loop->call_later(delay_, set_result_unless_cancelled(future_, result_));
+    handle_ = loop->call_later(delay_, set_result_unless_cancelled(result_), Value(future_));
     future_->set_trace_target(WaitKind::Sleep, handle_->timer_id());
     state_ = State::Awaiting;
     return StepResult::await(future_);

@@ -86,6 +86,7 @@ class TaskWakeup final : public Callback {
   void call(const Value& arg) override;
   std::string describe() const override { return task_->name() + ".wakeup"; }
   Task& task() const { return *task_; }
+  Task* wakeup_target() const override { return task_.get(); }
 
  private:
   Ref<Task> task_;

@@ -20,6 +20,8 @@ size_t StringTable::memory_bytes() const {
 
 uint32_t Trace::add(EventKind kind, double time, uint32_t iteration, uint32_t subject,
                     uint32_t a, uint32_t b, uint8_t c, uint16_t d) {
+  // Grow by half, not double: a long run's trace is most of the process's memory.
+  if (events.size() == events.capacity()) events.reserve(events.capacity() + events.capacity() / 2 + 1024);
   events.push_back(Event{time, iteration, subject, a, b, kind, c, d});
   return static_cast<uint32_t>(events.size() - 1);
 }

@@ -108,7 +108,8 @@ enum class EventKind : uint8_t {
   // A task (or worker, c=1) moved to a new source line. subject=task/worker, a=line.
   // At most kMaxLinesPerStep per step.
   Line,
-  // Program stdout text. subject=task writing it or kNone, a=StringId of the chunk.
+  // Program stdout text. subject=task writing it or kNone, a=StringId of the chunk,
+  // c=1 when a worker wrote it (subject is then the worker id).
   Stdout,
   // Program stderr text (reports, tracebacks). subject=task or kNone, a=StringId.
   Stderr,

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "engine/lang/interpreter.hpp"
+#include "engine/lang/loop_host.hpp"
 #include "engine/loop/exceptions.hpp"
 #include "engine/loop/host.hpp"
 #include "engine/loop/runtime.hpp"
@@ -89,13 +90,6 @@ class RuntimeLangHost final : public lang::LangHost {
   loop::Runtime& rt_;
 };
 
-// Collects what the runtime reports on stderr.
-class CollectingHost final : public loop::NativeHost {
- public:
-  void write_stderr(std::string_view text) override { err.append(text); }
-  std::string err;
-};
-
 RunResult usage_failure(std::string message) {
   RunResult result;
   result.exit_status = kExitUsage;
@@ -128,7 +122,7 @@ RunResult run(const Program& program, const RunOptions& options, RunControl* con
   } catch (const ScenarioError& e) {
     return usage_failure(e.what());
   }
-  CollectingHost host;
+  lang::LoopHost host;
   loop::Budgets budgets;
   budgets.max_callbacks = options.budgets.max_steps;
   budgets.max_time = options.budgets.max_time;
@@ -139,21 +133,15 @@ RunResult run(const Program& program, const RunOptions& options, RunControl* con
   lang_options.limits.max_instructions = static_cast<int64_t>(options.budgets.max_instructions);
   lang_options.limits.max_heap_bytes = static_cast<int64_t>(options.budgets.max_memory);
 
+  lang::ProgramResult ran =
+      lang::run_program(std::move(runtime), lang_host, source, program.filename, lang_options);
   RunResult result;
-  lang::RunOutcome outcome;
-  try {
-    outcome = lang::Interpreter(lang_host).run_file(source, program.filename, lang_options);
-    runtime->finish(outcome.status, outcome.summary);
-  } catch (const loop::RunAborted& aborted) {
-    outcome.status = aborted.exit_status;
-    outcome.summary = aborted.message;
-  }
-  result.exit_status = outcome.status;
-  result.stdout_text = runtime->stdout_text();
+  result.exit_status = ran.outcome.status;
+  result.stdout_text = std::move(ran.stdout_text);
   result.stderr_text = host.err;
-  result.error = locate_error(outcome.error, outcome.summary);
-  if (control) control->events = runtime->trace().size();
-  result.trace = std::make_shared<loop::Trace>(std::move(runtime->trace()));
+  result.error = locate_error(ran.outcome.error, ran.outcome.summary);
+  if (control) control->events = ran.trace.size();
+  result.trace = std::make_shared<loop::Trace>(std::move(ran.trace));
   return result;
 }
 

@@ -141,10 +141,6 @@ def run_sleepers_until(instant):
         run_next_sleeper()
 
 
-def has_sleepers():
-    return bool(_sleepers)
-
-
 def worker_sleep(worker, delay):
     heapq.heappush(_sleepers, (Clock.now + delay, next(_seq), worker))
     worker.yield_baton()
@@ -377,13 +373,44 @@ class VirtualThreadPoolExecutor(concurrent.futures.ThreadPoolExecutor):
             wait_until(lambda: all(s.worker.done for s in self._slots))
 
 
-def spawn(body, name=None):
-    """Starts a plain virtual thread running body() (no pool)."""
-    worker = Worker(lambda w: body(), name=name)
-    worker.start()
-    return worker
+_real_wait = concurrent.futures.wait
+
+
+def _futures_wait(fs, timeout=None, return_when=concurrent.futures.ALL_COMPLETED):
+    fs = list(fs)
+
+    def satisfied():
+        done = [f for f in fs if f.done()]
+        if return_when == concurrent.futures.FIRST_COMPLETED:
+            return bool(done) or not fs
+        if return_when == concurrent.futures.FIRST_EXCEPTION and any(
+                not f.cancelled() and f.exception(0) is not None for f in done):
+            return True
+        return len(done) == len(fs)
+
+    wait_until(satisfied, None if timeout is None else Clock.now + timeout)
+    return _real_wait(fs, 0, return_when)
+
+
+def _futures_as_completed(fs, timeout=None):
+    """Finished futures first (argument order), then in the order they complete."""
+    deadline = None if timeout is None else Clock.now + timeout
+    pending = list(dict.fromkeys(fs))
+    total = len(pending)
+    while pending:
+        ready = [f for f in pending if f.done()]
+        if not ready:
+            if not wait_until(lambda: any(f.done() for f in pending), deadline):
+                raise concurrent.futures.TimeoutError(
+                    '%d (of %d) futures unfinished' % (len(pending), total))
+            continue
+        for f in ready:
+            pending.remove(f)
+            yield f
 
 
 def install_executors():
     concurrent.futures.ThreadPoolExecutor = VirtualThreadPoolExecutor
     concurrent.futures.thread.ThreadPoolExecutor = VirtualThreadPoolExecutor
+    concurrent.futures.wait = _futures_wait
+    concurrent.futures.as_completed = _futures_as_completed

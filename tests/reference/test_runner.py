@@ -190,6 +190,39 @@ def check_executor_results_arrive_through_call_soon_threadsafe():
     assert out.split("\n")[:3] == ["False", "True", "True 6"], out
 
 
+def check_workers_due_together_run_in_sleep_order():
+    rc, out, _ = run("""
+        import asyncio, time
+        def job(name, first, second):
+            time.sleep(first)
+            print(name, "a", time.monotonic())
+            time.sleep(second)
+            print(name, "b", time.monotonic())
+        async def main():
+            await asyncio.gather(asyncio.to_thread(job, "x", 2, 1),
+                                 asyncio.to_thread(job, "y", 1, 2))
+        asyncio.run(main())
+    """)
+    assert rc == 0
+    # Both wake at 3.0: y went to sleep (at 1.0) before x (at 2.0), so y runs first.
+    assert out.split("\n")[2:4] == ["y b 3.0", "x b 3.0"], out
+
+
+def check_run_waits_for_default_executor_jobs():
+    rc, out, _ = run("""
+        import asyncio, time
+        def slow():
+            time.sleep(5)
+            print("job done", time.monotonic())
+        async def main():
+            asyncio.get_running_loop().run_in_executor(None, slow)
+        asyncio.run(main())
+        print("run returned", time.monotonic())
+    """)
+    assert rc == 0
+    assert out == "job done 5.0\nrun returned 5.0\n", out
+
+
 CHECKS = [v for k, v in sorted(globals().items()) if k.startswith("check_")]
 
 if __name__ == "__main__":

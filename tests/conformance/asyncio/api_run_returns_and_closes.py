@@ -24,7 +24,7 @@ except ValueError as e:
 try:
     asyncio.run(answer)
 except ValueError as e:
-    print("ValueError:", e)
+    print("ValueError:", str(e).split(" got ")[0])
 async def nested():
     coro = answer(1)
     try:

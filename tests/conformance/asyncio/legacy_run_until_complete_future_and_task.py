@@ -15,12 +15,12 @@ task = loop.create_task(job(2))
 print(task.get_name(), loop.run_until_complete(task), loop.time())
 print(loop.run_until_complete(asyncio.gather(job(1), job(0.5))))
 
+inner = job(1)
 async def reenter():
     try:
-        loop.run_until_complete(job(1))
+        loop.run_until_complete(inner)
     except RuntimeError as e:
         print("RuntimeError:", e)
-inner = job(1)
 loop.run_until_complete(reenter())
 inner.close()
 loop.close()

@@ -1,0 +1,351 @@
+// Python coroutines on engine/loop: the Task-facing adapter, native coroutines seen from
+// Python, Future.__await__, and `await` in the VM (GET_AWAITABLE, SEND's fast path).
+#include "engine/lang/coroutine.hpp"
+
+#include "engine/lang/builtins.hpp"
+#include "engine/lang/loop_host.hpp"
+#include "engine/lang/mod_asyncio.hpp"
+#include "engine/lang/ops.hpp"
+#include "engine/lang/vm.hpp"
+#include "engine/lang/vm_async.hpp"
+
+namespace looplab::lang {
+
+namespace {
+
+Generator* as_py_coroutine(const Value& v) {
+  Generator* g = v.if_type<Generator>(vm().t.coroutine);
+  return g && g->kind == GenKind::Coroutine ? g : nullptr;
+}
+
+Generator* as_generator_like(const Value& v) {
+  const CoreTypes& t = vm().t;
+  if (!v.is_obj() || (v.obj()->type != t.generator && v.obj()->type != t.coroutine)) return nullptr;
+  return v.as<Generator>();
+}
+
+// The sub-iterator of a frame suspended inside an `await` / `yield from` loop (its
+// YIELD_VALUE follows SEND, with the sub-iterator on top of the stack), or null.
+Value* delegate_slot(Frame* f, uint32_t& target) {
+  if (f->pc < 2) return nullptr;
+  const auto& ops = f->code->ops;
+  if (op_of(ops[f->pc - 1]) != Op::YIELD_VALUE || op_of(ops[f->pc - 2]) != Op::SEND) return nullptr;
+  target = arg_of(ops[f->pc - 2]);
+  return f->sp - 1;
+}
+
+// What a native coroutine's step means to the Python frame delegating to it.
+void native_step(loop::StepResult r, Value& out, bool& returned) {
+  returned = false;
+  switch (r.kind) {
+    case loop::StepResult::Kind::Await: out = wrap_future_blocking(r.future); return;
+    case loop::StepResult::Kind::BareYield:
+    case loop::StepResult::Kind::BadYield: out = Value::none(); return;
+    case loop::StepResult::Kind::Return:
+      returned = true;
+      out = to_lang(r.value);
+      return;
+    case loop::StepResult::Kind::Raise: throw PyException{to_lang(r.value)};
+  }
+}
+
+void close_delegate(const Value& sub);
+
+// Throws into the object an `await` delegates to. False when it takes no throws (the
+// exception is then raised at the `await` itself).
+bool throw_to_delegate(const Value& sub, const Value& exc, Value& out, bool& returned) {
+  if (exc_matches(exc, "GeneratorExit")) {
+    close_delegate(sub);
+    return false;
+  }
+  if (Generator* g = as_generator_like(sub)) {
+    out = throw_into(g, exc, returned);
+    return true;
+  }
+  if (auto* nc = sub.is_obj() ? dynamic_cast<NativeCoro*>(sub.obj()) : nullptr) {
+    nc->started = true;
+    native_step(nc->coro->throw_(to_loop(exc)), out, returned);
+    return true;
+  }
+  if (!sub.is_obj() || dynamic_cast<FutureIter*>(sub.obj())) return false;
+  Value thrower = get_attr_opt(sub, vm().intern("throw"));
+  if (thrower.is_null()) return false;
+  returned = false;
+  try {
+    out = vm().call1(thrower, exc);
+  } catch (PyException& e) {
+    if (!exc_matches(e.exc, "StopIteration")) throw;
+    auto& args = e.exc.as<ExcObj>()->args.as<Tuple>()->items;
+    out = args.empty() ? Value::none() : args[0];
+    returned = true;
+  }
+  return true;
+}
+
+void close_generator(Generator* g) {
+  if (!g->frame) return;
+  VM& v = vm();
+  if (!g->started) {
+    Frame::destroy(g->frame);
+    g->frame = nullptr;
+    return;
+  }
+  try {
+    bool returned = false;
+    throw_into(g, new_exception(v.exc_type("GeneratorExit"), ""), returned);
+    if (!returned) {
+      raise("RuntimeError", g->kind == GenKind::Coroutine ? "coroutine ignored GeneratorExit"
+                                                         : "generator ignored GeneratorExit");
+    }
+  } catch (PyException& e) {
+    if (!exc_matches(e.exc, "GeneratorExit") && !exc_matches(e.exc, "StopIteration")) throw;
+  }
+}
+
+void close_delegate(const Value& sub) {
+  if (Generator* g = as_generator_like(sub)) {
+    close_generator(g);
+  } else if (auto* nc = sub.is_obj() ? dynamic_cast<NativeCoro*>(sub.obj()) : nullptr) {
+    nc->coro->close();
+  } else if (sub.is_obj() && !dynamic_cast<FutureIter*>(sub.obj())) {
+    Value closer = get_attr_opt(sub, vm().intern("close"));
+    if (!closer.is_null()) vm().call0(closer);
+  }
+}
+
+// The innermost Python frame of a delegation chain (where the coroutine really waits).
+Frame* innermost_frame(Generator* g) {
+  Frame* f = g->frame;
+  while (f) {
+    uint32_t target = 0;
+    Value* slot = delegate_slot(f, target);
+    Generator* sub = slot ? as_generator_like(*slot) : nullptr;
+    if (!sub || !sub->frame) break;
+    f = sub->frame;
+  }
+  return f;
+}
+
+void warn_never_awaited(const std::string& qualname) {
+  VM& v = vm();
+  std::string where;
+  if (v.frame) {
+    int line = v.frame->line();
+    where = v.frame->code->filename + ":" + std::to_string(line) + ": ";
+    std::string src = v.frame->code->source_line(line);
+    v.write_stderr(where + "RuntimeWarning: coroutine '" + qualname + "' was never awaited\n");
+    if (!src.empty()) v.write_stderr("  " + src + "\n");
+  } else {
+    v.write_stderr("RuntimeWarning: coroutine '" + qualname + "' was never awaited\n");
+  }
+  v.write_stderr("RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
+}
+
+}  // namespace
+
+// [SECTION] throw with delegation ----------------------------------------------------
+
+Value throw_into(Generator* g, Value exc, bool& returned) {
+  VM& v = vm();
+  Frame* f = g->frame;
+  uint32_t target = 0;
+  Value* slot = (f && g->started && !g->running) ? delegate_slot(f, target) : nullptr;
+  if (slot) {
+    Value sub = *slot;
+    Value out;
+    bool sub_returned = false;
+    bool delegated = false;
+    try {
+      delegated = throw_to_delegate(sub, exc, out, sub_returned);
+    } catch (PyException& e) {
+      return v.gen_resume(g, Value::none(), e.exc, returned);
+    }
+    if (delegated) {
+      if (!sub_returned) {
+        returned = false;
+        return out;
+      }
+      // The delegate finished: leave the SEND loop with its result, as SEND would.
+      *slot = Value();
+      f->sp = slot;
+      f->pc = target;
+      return v.gen_resume(g, std::move(out), Value(), returned);
+    }
+  }
+  return v.gen_resume(g, Value::none(), std::move(exc), returned);
+}
+
+// [SECTION] PyCoroutine --------------------------------------------------------------
+
+PyCoroutine::PyCoroutine(Value coro) : coro_(std::move(coro)) {}
+
+loop::StepResult PyCoroutine::resume(Value sent, Value exc) {
+  Generator* g = coro_.as<Generator>();
+  bool returned = false;
+  Value r;
+  try {
+    r = exc.is_null() ? vm().gen_resume(g, std::move(sent), Value(), returned)
+                      : throw_into(g, std::move(exc), returned);
+  } catch (PyException& e) {
+    return loop::StepResult::raised(to_loop(e.exc));
+  }
+  if (returned) return loop::StepResult::returned(to_loop(r));
+  if (loop::Runtime* rt = current_runtime()) {
+    if (Frame* f = innermost_frame(g)) rt->record_line(f->line());
+  }
+  if (auto* pf = as_py_future(r)) {
+    if (pf->blocking) {
+      pf->blocking = false;
+      return loop::StepResult::await(pf->fut);
+    }
+  }
+  if (r.is_none()) return loop::StepResult::bare_yield();
+  return loop::StepResult::bad_yield(repr(r));
+}
+
+loop::StepResult PyCoroutine::send(loop::Value v) { return resume(to_lang(v), Value()); }
+loop::StepResult PyCoroutine::throw_(loop::Value exc) { return resume(Value::none(), to_lang(exc)); }
+
+void PyCoroutine::close() {
+  try {
+    close_generator(coro_.as<Generator>());
+  } catch (PyException& e) {
+    rethrow_in_loop(e);
+  }
+}
+
+std::string PyCoroutine::qualname() const { return to_str(coro_.as<Generator>()->qualname); }
+
+int PyCoroutine::line() const {
+  Generator* g = coro_.as<Generator>();
+  Frame* f = g->frame ? innermost_frame(g) : nullptr;
+  return f ? f->line() : 0;
+}
+
+std::string PyCoroutine::task_repr_info(bool done) const {
+  Generator* g = coro_.as<Generator>();
+  std::string name = qualname() + "()";
+  if (done || !g->frame) return "<" + name + " done>";
+  Frame* f = g->frame;
+  return "<" + name + " running at " + f->code->filename + ":" + std::to_string(f->line()) + ">";
+}
+
+// [SECTION] NativeCoro and FutureIter -------------------------------------------------
+
+NativeCoro::NativeCoro(loop::Ref<loop::Coroutine> c) : Obj(asyncio_types().native_coro), coro(std::move(c)) {}
+
+NativeCoro::~NativeCoro() {
+  VM* v = current_vm();
+  if (!started && coro && v && !v->tearing_down) warn_never_awaited(coro->qualname());
+}
+
+FutureIter::FutureIter(Value f) : Obj(asyncio_types().future_iter), future(std::move(f)) {}
+
+Value make_native_coro(loop::Ref<loop::Coroutine> c) { return Value(new NativeCoro(std::move(c))); }
+
+loop::Ref<loop::Coroutine> as_loop_coroutine(const Value& v) {
+  if (as_py_coroutine(v)) return loop::Ref<loop::Coroutine>(new PyCoroutine(v));
+  if (v.is_obj()) {
+    if (auto* nc = dynamic_cast<NativeCoro*>(v.obj())) {
+      nc->started = true;
+      return nc->coro;
+    }
+  }
+  return nullptr;
+}
+
+bool is_coroutine_object(const Value& v) {
+  return as_py_coroutine(v) || (v.is_obj() && dynamic_cast<NativeCoro*>(v.obj()));
+}
+
+// [SECTION] await in the VM -----------------------------------------------------------
+
+Value get_awaitable(const Value& v) {
+  if (Generator* g = as_py_coroutine(v)) {
+    if (!g->frame) raise("RuntimeError", "cannot reuse already awaited coroutine");
+    return v;
+  }
+  if (v.is_obj()) {
+    if (dynamic_cast<NativeCoro*>(v.obj())) return v;
+    if (as_py_future(v)) return Value(new FutureIter(v));
+  }
+  Value await = lookup_special(v, "__await__");
+  if (await.is_null()) {
+    type_error(std::string("object ") + type_name(v) + " can't be used in 'await' expression");
+  }
+  Value it = vm().call0(await);
+  if (as_py_coroutine(it)) type_error("__await__() returned a coroutine");
+  if (lookup_special(it, "__next__").is_null() && !as_generator_like(it)) {
+    type_error(std::string("__await__() returned non-iterator of type '") + type_name(it) + "'");
+  }
+  return it;
+}
+
+bool send_to_awaitable(const Value& it, Value& sent, Value& out, bool& returned) {
+  if (!it.is_obj()) return false;
+  if (auto* nc = dynamic_cast<NativeCoro*>(it.obj())) {
+    nc->started = true;
+    native_step(nc->coro->send(to_loop(sent)), out, returned);
+    return true;
+  }
+  auto* fi = dynamic_cast<FutureIter*>(it.obj());
+  if (!fi) return false;
+  PyFuture* pf = as_py_future(fi->future);
+  if (!fi->yielded && !pf->fut->done()) {
+    fi->yielded = true;
+    pf->blocking = true;
+    out = fi->future;
+    returned = false;
+    return true;
+  }
+  if (!pf->fut->done()) raise("RuntimeError", "await wasn't used with future");
+  returned = true;
+  out = loop_call([&] { return to_lang(pf->fut->result()); });
+  return true;
+}
+
+// [SECTION] The coroutine type's methods ---------------------------------------------
+
+namespace {
+
+Value coro_throw(Args& a) {
+  check_args(a, "throw", 2, 4);
+  Value typ = a[1];
+  Value exc;
+  VM& v = vm();
+  if (auto* t = typ.if_type<Type>(v.t.type); t && t->is_subtype(v.exc_type("BaseException"))) {
+    exc = (a.n > 2 && !a[2].is_none()) ? v.call1(typ, a[2]) : v.call0(typ);
+  } else if (typ.is_obj() && typ.type()->is_subtype(v.exc_type("BaseException"))) {
+    exc = typ;
+  } else {
+    type_error("exceptions must be classes or instances deriving from BaseException, not " +
+               std::string(type_name(typ)));
+  }
+  bool returned = false;
+  Value r = throw_into(a[0].as<Generator>(), exc, returned);
+  if (returned) stop_iteration(r.is_none() ? Value() : r);
+  return r;
+}
+
+Value coro_close(Args& a) {
+  close_generator(a[0].as<Generator>());
+  return Value::none();
+}
+
+Value coro_del(Args& a) {
+  auto* g = a[0].as<Generator>();
+  if (g->kind == GenKind::Coroutine && !g->started && g->frame) warn_never_awaited(to_str(g->qualname));
+  return Value::none();
+}
+
+}  // namespace
+
+void init_coroutine_types() {
+  Type* c = vm().t.coroutine;
+  def_method(c, "throw", coro_throw);
+  def_method(c, "close", coro_close);
+  def_method(c, "__del__", coro_del);
+  c->has_del = true;
+}
+
+}  // namespace looplab::lang

@@ -1,0 +1,235 @@
+// bench_loop: the engine's event loop against a bare dispatcher on the same schedule.
+//
+// Workload: 100,000 tasks, each sleeping 10 times for varied lengths. Every sleep costs
+// two loop callbacks (the timer's callback, then the task's wakeup), as in asyncio.
+// The baseline is what a loop minimally needs: a binary heap of (when, seq) timers and
+// a deque of std::function callbacks, one callback per timer plus one per wakeup.
+//
+// Each variant runs in a forked child so its peak RSS (VmHWM) is its own.
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <deque>
+#include <functional>
+#include <malloc.h>
+#include <new>
+#include <queue>
+#include <string>
+#include <vector>
+
+#include "engine/loop/native_task.hpp"
+#include "engine/loop/runners.hpp"
+#include "engine/loop/runtime.hpp"
+#include "engine/loop/tasks.hpp"
+
+using namespace looplab::loop;
+
+// [SECTION] Counting allocator: live heap bytes (for bytes per sleeping task) ----------
+
+namespace {
+size_t g_live_bytes = 0;
+}  // namespace
+
+void* operator new(size_t n) {
+  void* p = std::malloc(n ? n : 1);
+  if (!p) throw std::bad_alloc();
+  g_live_bytes += malloc_usable_size(p);
+  return p;
+}
+void operator delete(void* p) noexcept {
+  if (!p) return;
+  g_live_bytes -= malloc_usable_size(p);
+  std::free(p);
+}
+void operator delete(void* p, size_t) noexcept { operator delete(p); }
+
+namespace {
+
+constexpr int kTasks = 100'000;
+constexpr int kSleeps = 10;
+
+double delay_of(int task, int k) { return 0.01 + ((task * 7 + k * 13) % 100) / 100.0; }
+
+long peak_rss_kb() {
+  FILE* f = std::fopen("/proc/self/status", "r");
+  if (!f) return 0;
+  char line[256];
+  long kb = 0;
+  while (std::fgets(line, sizeof line, f))
+    if (std::strncmp(line, "VmHWM:", 6) == 0) kb = std::strtol(line + 6, nullptr, 10);
+  std::fclose(f);
+  return kb;
+}
+
+struct Result {
+  double seconds = 0;
+  double callbacks = 0;
+  double peak_kb = 0;
+  double bytes_per_sleeping_task = 0;
+  double frame_bytes = 0;
+  double trace_events = 0;
+  double trace_bytes = 0;
+};
+
+double now_s() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+// [SECTION] Engine -------------------------------------------------------------------
+
+struct Probe {
+  size_t before = 0;
+  size_t sleeping = 0;
+  int started = 0;
+};
+
+Co sleeper(Runtime& rt, int id, Probe* probe) {
+  for (int k = 0; k < kSleeps; ++k) {
+    if (k == 0 && ++probe->started == kTasks) probe->sleeping = g_live_bytes;
+    co_await sleep(rt, delay_of(id, k));
+  }
+  co_return nullptr;
+}
+
+Co spawner(Runtime& rt, Probe* probe) {
+  EventLoop& loop = *rt.running_loop();
+  probe->before = g_live_bytes;
+  std::vector<Ref<Task>> tasks;
+  tasks.reserve(kTasks);
+  for (int i = 0; i < kTasks; ++i) tasks.push_back(loop.create_task(sleeper(rt, i, probe)));
+  for (const Ref<Task>& t : tasks) co_await t;
+  co_return nullptr;
+}
+
+Result run_engine(bool record_trace) {
+  NativeHost host;
+  Budgets budgets;
+  budgets.record_trace = record_trace;
+  budgets.max_callbacks = 100'000'000;
+  Runtime rt(host, budgets);
+  Probe probe;
+  Result r;
+  {  // a coroutine call allocates its frame and the NativeCoroutine that owns it
+    const size_t before = g_live_bytes;
+    Co probe_frame = sleeper(rt, 0, &probe);
+    r.frame_bytes = static_cast<double>(g_live_bytes - before) -
+                    static_cast<double>(malloc_usable_size(probe_frame.get().get()));
+  }
+  const double t0 = now_s();
+  looplab::loop::run(rt, spawner(rt, &probe));
+  r.seconds = now_s() - t0;
+  rt.finish(0, "");  // as the CLI does: trims the trace
+  r.callbacks = static_cast<double>(rt.handles_run());
+  r.bytes_per_sleeping_task = (static_cast<double>(probe.sleeping) - static_cast<double>(probe.before)) / kTasks -
+                              r.frame_bytes;
+  r.trace_events = static_cast<double>(rt.trace().size());
+  r.trace_bytes = static_cast<double>(rt.trace().memory_bytes());
+  r.peak_kb = static_cast<double>(peak_rss_kb());
+  return r;
+}
+
+// [SECTION] Baseline -----------------------------------------------------------------
+
+struct Timer {
+  double when;
+  uint64_t seq;
+  std::function<void()> fn;
+  bool operator>(const Timer& o) const { return when != o.when ? when > o.when : seq > o.seq; }
+};
+
+struct Bare {
+  double now = 0;
+  uint64_t seq = 0;
+  uint64_t callbacks = 0;
+  std::priority_queue<Timer, std::vector<Timer>, std::greater<>> timers;
+  std::deque<std::function<void()>> ready;
+  std::vector<int> progress;
+
+  void sleep_then_wake(int id) {
+    const int k = progress[id];
+    if (k == kSleeps) return;
+    timers.push({now + delay_of(id, k), seq++, [this, id] {
+                   ready.push_back([this, id] {  // the task's wakeup
+                     ++progress[id];
+                     sleep_then_wake(id);
+                   });
+                 }});
+  }
+
+  void run() {
+    for (int i = 0; i < kTasks; ++i) ready.push_back([this, i] { sleep_then_wake(i); });
+    while (!ready.empty() || !timers.empty()) {
+      if (ready.empty()) now = timers.top().when;
+      while (!timers.empty() && timers.top().when < now + 1e-9) {
+        ready.push_back(std::move(const_cast<Timer&>(timers.top()).fn));
+        timers.pop();
+      }
+      for (size_t n = ready.size(); n > 0; --n) {
+        std::function<void()> fn = std::move(ready.front());
+        ready.pop_front();
+        ++callbacks;
+        fn();
+      }
+    }
+  }
+};
+
+Result run_baseline() {
+  Bare bare;
+  bare.progress.assign(kTasks, 0);
+  const double t0 = now_s();
+  bare.run();
+  Result r;
+  r.seconds = now_s() - t0;
+  r.callbacks = static_cast<double>(bare.callbacks);
+  r.peak_kb = static_cast<double>(peak_rss_kb());
+  return r;
+}
+
+// [SECTION] Driver -------------------------------------------------------------------
+
+template <class F>
+Result in_child(F fn) {
+  int fds[2];
+  if (pipe(fds) != 0) return {};
+  const pid_t pid = fork();
+  if (pid == 0) {
+    Result r = fn();
+    if (write(fds[1], &r, sizeof r) != static_cast<ssize_t>(sizeof r)) _exit(1);
+    _exit(0);
+  }
+  Result r;
+  if (read(fds[0], &r, sizeof r) != static_cast<ssize_t>(sizeof r)) r = {};
+  waitpid(pid, nullptr, 0);
+  close(fds[0]);
+  close(fds[1]);
+  return r;
+}
+
+}  // namespace
+
+int main() {
+  const Result base = in_child(run_baseline);
+  const Result bare_engine = in_child([] { return run_engine(false); });
+  const Result engine = in_child([] { return run_engine(true); });
+  auto ns_per_cb = [](const Result& r) { return r.seconds * 1e9 / r.callbacks; };
+  std::printf("%d tasks x %d sleeps\n", kTasks, kSleeps);
+  std::printf("%-22s %12s %14s %12s %10s\n", "variant", "callbacks", "callbacks/s", "ns/callback", "peak MB");
+  const std::pair<const char*, const Result*> rows[] = {
+      {"baseline heap+deque", &base}, {"engine, no trace", &bare_engine}, {"engine + trace", &engine}};
+  for (const auto& [name, r] : rows)
+    std::printf("%-22s %12.0f %14.0f %12.1f %10.1f\n", name, r->callbacks, r->callbacks / r->seconds, ns_per_cb(*r),
+                r->peak_kb / 1024.0);
+  std::printf("cost per callback vs baseline: %.2fx without trace, %.2fx with trace (target <= 3x)\n",
+              ns_per_cb(bare_engine) / ns_per_cb(base), ns_per_cb(engine) / ns_per_cb(base));
+  std::printf("bytes per sleeping task beyond its %.0f-byte coroutine frame: %.0f (target < 400)\n",
+              bare_engine.frame_bytes, bare_engine.bytes_per_sleeping_task);
+  std::printf("trace: %.0f events, %.1f bytes/event (target < 40)\n", engine.trace_events,
+              engine.trace_bytes / engine.trace_events);
+  return 0;
+}
