@@ -19,7 +19,7 @@ namespace looplab::app {
 
 namespace {
 
-constexpr double kRerunDelay = 0.6;     // seconds after the last keystroke/slider move
+constexpr double kRerunDelay = 0.6;  // seconds after the last keystroke/slider move
 constexpr double kAutosaveDelay = 1.0;
 
 session::RunOptions run_options(const ProgramView& program) {
@@ -62,14 +62,16 @@ void App::open(const std::string& name_or_path) {
     status_ = program_.load_error;
     return;
   }
-  if (persist_ && program_.edited_source != program_.program.source && !program_.program.name.empty())
+  if (persist_ && program_.edited_source != program_.program.source &&
+      !program_.program.name.empty())
     save_autosave(program_.program.name, program_.edited_source, &error);
   program_.program = std::move(*loaded);
   program_.load_error.clear();
   program_.edited_source = program_.program.source;
   program_.restored_autosave = false;
   if (persist_) {
-    if (auto saved = load_autosave(program_.program.name); saved && *saved != program_.program.source) {
+    if (auto saved = load_autosave(program_.program.name);
+        saved && *saved != program_.program.source) {
       program_.edited_source = *saved;
       program_.restored_autosave = true;
     }
@@ -87,11 +89,11 @@ void App::open(const std::string& name_or_path) {
 }
 
 void App::start_run(bool keep_time) {
-  session::Program program = program_.edited_source == program_.program.source
-                                 ? program_.program
-                                 : session::program_from_source(program_.program.name,
-                                                                program_.program.filename,
-                                                                program_.edited_source);
+  session::Program program =
+      program_.edited_source == program_.program.source
+          ? program_.program
+          : session::program_from_source(program_.program.name, program_.program.filename,
+                                         program_.edited_source);
   runner_.start(std::move(program), run_options(program_));
   program_.running = true;
   keep_time_on_result_ = keep_time;
@@ -186,16 +188,8 @@ void App::handle_keyboard(Commands& commands) {
   if (pressed(GLFW_KEY_LEFT)) commands.step_back = true;
   if (pressed(GLFW_KEY_HOME, false)) commands.reset = true;
   if (pressed(GLFW_KEY_END, false)) commands.run_to_end = true;
-  const bool zoom_in = pressed(GLFW_KEY_EQUAL) || pressed(GLFW_KEY_KP_ADD);
-  const bool zoom_out = pressed(GLFW_KEY_MINUS) || pressed(GLFW_KEY_KP_SUBTRACT);
-  if ((zoom_in || zoom_out) && model_.end_time() > 0) {
-    double t0 = view_.view_t0, t1 = view_.view_t1;
-    if (t1 <= t0) { t0 = 0; t1 = model_.end_time(); }
-    const double centre = std::clamp(model_.display_time(), t0, t1);
-    const double factor = zoom_in ? 0.7 : 1.0 / 0.7;
-    view_.view_t0 = centre - (centre - t0) * factor;
-    view_.view_t1 = centre + (t1 - centre) * factor;
-  }
+  if (pressed(GLFW_KEY_EQUAL) || pressed(GLFW_KEY_KP_ADD)) commands.zoom = 0.7f;
+  if (pressed(GLFW_KEY_MINUS) || pressed(GLFW_KEY_KP_SUBTRACT)) commands.zoom = 1.0f / 0.7f;
 }
 
 void App::handle_dropped_files() {
@@ -245,7 +239,8 @@ void App::draw_menu_bar(Commands& commands) {
   }
   if (!status_.empty()) {
     ImGui::SameLine(0, 30);
-    ImGui::TextColored(im4(palette(view_.dark).of(exporter::LaneState::Failed)), "%s", status_.c_str());
+    ImGui::TextColored(im4(palette(view_.dark).of(exporter::LaneState::Failed)), "%s",
+                       status_.c_str());
     if (ImGui::SmallButton("dismiss")) status_.clear();
   }
   ImGui::EndMenuBar();
@@ -253,8 +248,14 @@ void App::draw_menu_bar(Commands& commands) {
 
 void App::apply(const Commands& c) {
   if (c.toggle_play) model_.set_playing(!model_.playing());
-  if (c.step_forward) { model_.set_playing(false); model_.step_forward(view_.granularity); }
-  if (c.step_back) { model_.set_playing(false); model_.step_back(view_.granularity); }
+  if (c.step_forward) {
+    model_.set_playing(false);
+    model_.step_forward(view_.granularity);
+  }
+  if (c.step_back) {
+    model_.set_playing(false);
+    model_.step_back(view_.granularity);
+  }
   if (c.reset) model_.reset();
   if (c.run_to_end) model_.run_to_end();
   if (c.seek) model_.set_cursor(*c.seek);
@@ -304,11 +305,15 @@ void splitter(const char* id, bool vertical, float total, float* fraction, float
     *fraction = std::clamp(*fraction + delta / total, min_fraction, max_fraction);
   }
   const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-  const ImU32 colour = ImGui::GetColorU32(active ? ImGuiCol_SeparatorActive
-                                                 : ImGui::IsItemHovered() ? ImGuiCol_SeparatorHovered
-                                                                          : ImGuiCol_Separator);
-  if (vertical) ImGui::GetWindowDrawList()->AddLine(ImVec2((a.x + b.x) / 2, a.y), ImVec2((a.x + b.x) / 2, b.y), colour);
-  else ImGui::GetWindowDrawList()->AddLine(ImVec2(a.x, (a.y + b.y) / 2), ImVec2(b.x, (a.y + b.y) / 2), colour);
+  const ImU32 colour = ImGui::GetColorU32(active                   ? ImGuiCol_SeparatorActive
+                                          : ImGui::IsItemHovered() ? ImGuiCol_SeparatorHovered
+                                                                   : ImGuiCol_Separator);
+  if (vertical)
+    ImGui::GetWindowDrawList()->AddLine(ImVec2((a.x + b.x) / 2, a.y), ImVec2((a.x + b.x) / 2, b.y),
+                                        colour);
+  else
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(a.x, (a.y + b.y) / 2), ImVec2(b.x, (a.y + b.y) / 2),
+                                        colour);
 }
 
 // The layout runs with zero item spacing so splitters sit flush; panels get the theme's.
@@ -327,7 +332,8 @@ void end_panel() {
 
 // Two stacked panels split by a horizontal splitter; either may be hidden.
 template <class Top, class Bottom>
-void vertical_pair(const char* id, bool show_top, bool show_bottom, float* fraction, Top top, Bottom bottom) {
+void vertical_pair(const char* id, bool show_top, bool show_bottom, float* fraction, Top top,
+                   Bottom bottom) {
   const float height = ImGui::GetContentRegionAvail().y;
   const float bar = 6.0f * ImGui::GetIO().FontGlobalScale;
   if (show_top && show_bottom) {
@@ -360,11 +366,16 @@ void App::draw_layout(PanelContext& ctx) {
 
   if (left) {
     ImGui::BeginChild("##left", ImVec2(left_w, height), false);
-    vertical_pair("left", view_.show.source, view_.show.parameters, &view_.source_fraction,
-                  [&](ImVec2 s) { if (begin_panel("Source", s)) DrawSource(ctx);
- end_panel(); },
-                  [&](ImVec2 s) { if (begin_panel("Parameters", s)) DrawParameters(ctx);
- end_panel(); });
+    vertical_pair(
+        "left", view_.show.source, view_.show.parameters, &view_.source_fraction,
+        [&](ImVec2 s) {
+          if (begin_panel("Source", s)) DrawSource(ctx);
+          end_panel();
+        },
+        [&](ImVec2 s) {
+          if (begin_panel("Parameters", s)) DrawParameters(ctx);
+          end_panel();
+        });
     ImGui::EndChild();
     ImGui::SameLine();
     splitter("##split_left", true, width, &view_.left_fraction, 0.12f, 0.5f);
@@ -374,30 +385,32 @@ void App::draw_layout(PanelContext& ctx) {
   ImGui::BeginChild("##centre", ImVec2(centre_w, height), false);
   const bool bottom = view_.show.console || view_.show.narration;
   float timeline_fraction = 1.0f - view_.bottom_fraction;
-  vertical_pair("centre", true, bottom, &timeline_fraction,
-                [&](ImVec2 s) {
-                  if (begin_panel("Timeline", s)) DrawTimeline(ctx);
-                  const ImVec2 a = ImGui::GetWindowPos(), sz = ImGui::GetWindowSize();
-                  const float fs = ImGui::GetIO().DisplayFramebufferScale.x;
-                  timeline_rect_ = {static_cast<int>(a.x * fs), static_cast<int>(a.y * fs),
-                                    static_cast<int>(sz.x * fs), static_cast<int>(sz.y * fs)};
-                  end_panel();
-                },
-                [&](ImVec2 s) {
-                  ImGui::BeginChild("##bottom", s, false);
-                  const float w = ImGui::GetContentRegionAvail().x;
-                  const bool both = view_.show.console && view_.show.narration;
-                  if (view_.show.narration) {
-                    if (begin_panel("Narration", ImVec2(both ? std::floor(w * 0.5f) : 0, 0))) DrawNarration(ctx);
- end_panel();
-                    if (both) ImGui::SameLine(0, bar);
-                  }
-                  if (view_.show.console) {
-                    if (begin_panel("Console", ImVec2(0, 0))) DrawConsole(ctx);
- end_panel();
-                  }
-                  ImGui::EndChild();
-                });
+  vertical_pair(
+      "centre", true, bottom, &timeline_fraction,
+      [&](ImVec2 s) {
+        if (begin_panel("Timeline", s)) DrawTimeline(ctx);
+        const ImVec2 a = ImGui::GetWindowPos(), sz = ImGui::GetWindowSize();
+        const float fs = ImGui::GetIO().DisplayFramebufferScale.x;
+        timeline_rect_ = {static_cast<int>(a.x * fs), static_cast<int>(a.y * fs),
+                          static_cast<int>(sz.x * fs), static_cast<int>(sz.y * fs)};
+        end_panel();
+      },
+      [&](ImVec2 s) {
+        ImGui::BeginChild("##bottom", s, false);
+        const float w = ImGui::GetContentRegionAvail().x;
+        const bool both = view_.show.console && view_.show.narration;
+        if (view_.show.narration) {
+          if (begin_panel("Narration", ImVec2(both ? std::floor(w * 0.5f) : 0, 0)))
+            DrawNarration(ctx);
+          end_panel();
+          if (both) ImGui::SameLine(0, bar);
+        }
+        if (view_.show.console) {
+          if (begin_panel("Console", ImVec2(0, 0))) DrawConsole(ctx);
+          end_panel();
+        }
+        ImGui::EndChild();
+      });
   view_.bottom_fraction = 1.0f - timeline_fraction;
   ImGui::EndChild();
 
@@ -408,19 +421,27 @@ void App::draw_layout(PanelContext& ctx) {
     view_.right_fraction = 1.0f - right_fraction;
     ImGui::SameLine();
     ImGui::BeginChild("##right", ImVec2(0, height), false);
-    vertical_pair("right_top", view_.show.tasks, view_.show.event_loop || view_.show.warnings,
-                  &view_.tasks_fraction,
-                  [&](ImVec2 s) { if (begin_panel("Tasks", s)) DrawTasks(ctx);
- end_panel(); },
-                  [&](ImVec2 s) {
-                    ImGui::BeginChild("##right_bottom", s, false);
-                    vertical_pair("right_bottom", view_.show.event_loop, view_.show.warnings, &view_.loop_fraction,
-                                  [&](ImVec2 s2) { if (begin_panel("Event loop", s2)) DrawEventLoop(ctx);
- end_panel(); },
-                                  [&](ImVec2 s2) { if (begin_panel("Warnings", s2)) DrawWarnings(ctx);
- end_panel(); });
-                    ImGui::EndChild();
-                  });
+    vertical_pair(
+        "right_top", view_.show.tasks, view_.show.event_loop || view_.show.warnings,
+        &view_.tasks_fraction,
+        [&](ImVec2 s) {
+          if (begin_panel("Tasks", s)) DrawTasks(ctx);
+          end_panel();
+        },
+        [&](ImVec2 s) {
+          ImGui::BeginChild("##right_bottom", s, false);
+          vertical_pair(
+              "right_bottom", view_.show.event_loop, view_.show.warnings, &view_.loop_fraction,
+              [&](ImVec2 s2) {
+                if (begin_panel("Event loop", s2)) DrawEventLoop(ctx);
+                end_panel();
+              },
+              [&](ImVec2 s2) {
+                if (begin_panel("Warnings", s2)) DrawWarnings(ctx);
+                end_panel();
+              });
+          ImGui::EndChild();
+        });
     ImGui::EndChild();
   }
   ImGui::PopStyleVar();

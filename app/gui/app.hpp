@@ -37,7 +37,9 @@ class App {
   std::optional<PendingCapture> take_capture() { return export_.take_capture(); }
   void capture_finished(bool ok, const std::string& error);
   // Something moves on its own (playing, a run under way): keep drawing frames.
-  bool animating() const { return model_.playing() || runner_.running() || rerun_due_ >= 0 || autosave_due_ >= 0; }
+  bool animating() const {
+    return model_.playing() || runner_.running() || rerun_due_ >= 0 || autosave_due_ >= 0;
+  }
   // Overrides given on the command line (--set NAME=VALUE) for the next open().
   void set_overrides(std::map<std::string, double> values) { overrides_ = std::move(values); }
 
@@ -64,10 +66,10 @@ class App {
   bool style_dark_ = false;
   float style_scale_ = 0.0f;
   bool keep_time_on_result_ = false;
-  double clock_ = 0.0;            // real seconds since start
-  double rerun_due_ = -1.0;       // debounce deadline for an edit/param re-run
+  double clock_ = 0.0;       // real seconds since start
+  double rerun_due_ = -1.0;  // debounce deadline for an edit/param re-run
   double autosave_due_ = -1.0;
-  std::string status_;            // last error/info line, shown in the menu bar
+  std::string status_;  // last error/info line, shown in the menu bar
   PixelRect timeline_rect_;
   std::map<std::string, double> overrides_;
 };

@@ -37,7 +37,9 @@ session::RunResult guarded_run(const session::Program& program, const session::R
 
 }  // namespace
 
-BackgroundRun::~BackgroundRun() { stop_all(); }
+BackgroundRun::~BackgroundRun() {
+  stop_all();
+}
 
 void BackgroundRun::start(session::Program program, session::RunOptions options) {
   if (current_) {
@@ -70,9 +72,13 @@ std::optional<LoadedRun> BackgroundRun::poll() {
   return result;
 }
 
-bool BackgroundRun::running() const { return current_ != nullptr; }
+bool BackgroundRun::running() const {
+  return current_ != nullptr;
+}
 
-uint64_t BackgroundRun::events_so_far() const { return current_ ? current_->control.events.load() : 0; }
+uint64_t BackgroundRun::events_so_far() const {
+  return current_ ? current_->control.events.load() : 0;
+}
 
 void BackgroundRun::reap() {
   for (auto it = retiring_.begin(); it != retiring_.end();) {

@@ -17,16 +17,20 @@ struct FormatChoice {
 };
 
 constexpr FormatChoice kFormats[] = {
-    {"Perfetto / Chrome trace (JSON)", ".json"}, {"CSV (one row per event)", ".csv"},
-    {"Text log (console + narration)", ".txt"},  {"SVG timeline (vector, for slides)", ".svg"},
-    {"PNG of the timeline", ".png"},             {"PNG of the whole window", ".png"},
+    {"Perfetto / Chrome trace (JSON)", ".json"},
+    {"CSV (one row per event)", ".csv"},
+    {"Text log (console + narration)", ".txt"},
+    {"SVG timeline (vector, for slides)", ".svg"},
+    {"PNG of the timeline", ".png"},
+    {"PNG of the whole window", ".png"},
 };
 constexpr int kPngTimeline = 4;
 constexpr int kPngWindow = 5;
 
 std::string default_path(const PanelContext& ctx, int format) {
   std::string stem = ctx.program.program.name;
-  if (const size_t slash = stem.find_last_of('/'); slash != std::string::npos) stem = stem.substr(slash + 1);
+  if (const size_t slash = stem.find_last_of('/'); slash != std::string::npos)
+    stem = stem.substr(slash + 1);
   if (stem.ends_with(".py")) stem.resize(stem.size() - 3);
   if (stem.empty()) stem = "looplab";
   if (format == kPngTimeline) stem += "-timeline";
@@ -51,13 +55,17 @@ void ExportDialog::draw(PanelContext& ctx, PixelRect timeline) {
   ImGui::Spacing();
   ImGui::TextUnformatted("File name");
   ImGui::SetNextItemWidth(-1);
-  const bool enter = ImGui::InputText("##export_path", &path_, ImGuiInputTextFlags_EnterReturnsTrue);
-  if (!error_.empty()) ImGui::TextColored(im4(ctx.colors.of(exporter::LaneState::Failed)), "%s", error_.c_str());
-  if (!done_.empty()) ImGui::TextColored(im4(ctx.colors.of(exporter::LaneState::Running)), "%s", done_.c_str());
+  const bool enter =
+      ImGui::InputText("##export_path", &path_, ImGuiInputTextFlags_EnterReturnsTrue);
+  if (!error_.empty())
+    ImGui::TextColored(im4(ctx.colors.of(exporter::LaneState::Failed)), "%s", error_.c_str());
+  if (!done_.empty())
+    ImGui::TextColored(im4(ctx.colors.of(exporter::LaneState::Running)), "%s", done_.c_str());
   ImGui::Spacing();
   if (ImGui::Button("Export") || enter) run_export(ctx, timeline);
   ImGui::SameLine();
-  if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ImGui::CloseCurrentPopup();
+  if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+    ImGui::CloseCurrentPopup();
   ImGui::EndPopup();
 }
 
@@ -74,15 +82,17 @@ void ExportDialog::run_export(PanelContext& ctx, PixelRect timeline) {
     ImGui::CloseCurrentPopup();
     return;
   }
-  static constexpr exporter::Format kTraceFormats[] = {exporter::Format::Chrome, exporter::Format::Csv,
-                                                       exporter::Format::Text, exporter::Format::Svg};
+  static constexpr exporter::Format kTraceFormats[] = {
+      exporter::Format::Chrome, exporter::Format::Csv, exporter::Format::Text,
+      exporter::Format::Svg};
   exporter::Options options;
   if (!ctx.program.program.info.title.empty()) options.title = ctx.program.program.info.title;
   options.theme = ctx.view.dark ? exporter::Theme::Dark : exporter::Theme::Light;
   std::string error;
   if (exporter::export_to_file(ctx.model.trace(), kTraceFormats[format_], path_, &error, options))
     done_ = "Wrote " + path_;
-  else error_ = error.empty() ? "cannot write " + path_ : error;
+  else
+    error_ = error.empty() ? "cannot write " + path_ : error;
 }
 
 std::optional<PendingCapture> ExportDialog::take_capture() {

@@ -29,9 +29,8 @@ const ImWchar* glyph_ranges() {
   if (ranges.empty()) {
     ImFontGlyphRangesBuilder builder;
     builder.AddRanges(ImGui::GetIO().Fonts->GetGlyphRangesDefault());
-    static const ImWchar extra[] = {0x00A0, 0x017F, 0x2010, 0x2027, 0x2190, 0x21FF,
-                                    0x2200, 0x22FF, 0x2300, 0x23FF, 0x25A0, 0x25FF,
-                                    0x2700, 0x27BF, 0};
+    static const ImWchar extra[] = {0x00A0, 0x017F, 0x2010, 0x2027, 0x2190, 0x21FF, 0x2200, 0x22FF,
+                                    0x2300, 0x23FF, 0x25A0, 0x25FF, 0x2700, 0x27BF, 0};
     builder.AddRanges(extra);
     builder.BuildRanges(&ranges);
   }

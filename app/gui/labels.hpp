@@ -10,7 +10,8 @@
 namespace looplab::app {
 
 exporter::LaneState lane_state(loop::TaskPhase phase);
-const char* phase_word(loop::TaskPhase phase);  // "ready", "running", ... ("new" before its first step)
+const char* phase_word(
+    loop::TaskPhase phase);  // "ready", "running", ... ("new" before its first step)
 // "sleep until t=3.000", "Task-3", "worker Worker-1 (fetch)", "Lock.acquire", ...
 std::string awaiting_text(const loop::Trace& trace, const loop::TaskState& task);
 // "3.000" (three decimals, as `--stamp` writes times)

@@ -1,7 +1,7 @@
 // looplab: the classroom GUI. DESIGN.md's command-line contract:
 //   looplab [FILE.py | SCENARIO]
 //   looplab --screenshot OUT.png [--scenario NAME|FILE] [--step N|--time T|--end]
-//           [--size WxH] [--theme light|dark]
+//           [--size WxH] [--theme light|dark] [--font-scale 0.75..3]
 //   looplab --bench-frames N --scenario X [--size WxH]   frame times, zoomed out and playing
 // Both --set NAME=VALUE (a parameter, as for looplab-cli) may be repeated.
 #include <GLFW/glfw3.h>
@@ -30,6 +30,7 @@ struct Options {
   std::string screenshot;
   std::string program;
   std::optional<std::string> theme;
+  std::optional<float> font_scale;
   std::optional<size_t> step;
   std::optional<double> time;
   bool end = false;
@@ -40,18 +41,20 @@ struct Options {
 };
 
 int usage(const std::string& message) {
-  std::fprintf(stderr,
-               "looplab: %s\n"
-               "usage: looplab [FILE.py|SCENARIO]\n"
-               "       looplab --screenshot OUT.png [--scenario NAME|FILE] [--step N|--time T|--end]\n"
-               "               [--size WxH] [--theme light|dark] [--set NAME=VALUE]...\n"
-               "       looplab --bench-frames N --scenario NAME|FILE [--size WxH] [--set NAME=VALUE]...\n",
-               message.c_str());
+  std::fprintf(
+      stderr,
+      "looplab: %s\n"
+      "usage: looplab [FILE.py|SCENARIO]\n"
+      "       looplab --screenshot OUT.png [--scenario NAME|FILE] [--step N|--time T|--end]\n"
+      "               [--size WxH] [--theme light|dark] [--font-scale F] [--set NAME=VALUE]...\n"
+      "       looplab --bench-frames N --scenario NAME|FILE [--size WxH] [--set NAME=VALUE]...\n",
+      message.c_str());
   return 2;
 }
 
 bool parse_size(const std::string& text, int* w, int* h) {
-  return std::sscanf(text.c_str(), "%dx%d", w, h) == 2 && *w >= 320 && *h >= 240 && *w <= 8192 && *h <= 8192;
+  return std::sscanf(text.c_str(), "%dx%d", w, h) == 2 && *w >= 320 && *h >= 240 && *w <= 8192 &&
+         *h <= 8192;
 }
 
 // Returns an exit status >= 0 on a usage error, -1 when the options are good.
@@ -69,9 +72,12 @@ int parse(int argc, char** argv, Options* o) {
     if (i + 1 >= argc) return usage("missing value for " + arg);
     const std::string v = argv[++i];
     char* rest = nullptr;
-    if (arg == "--screenshot") o->screenshot = v;
-    else if (arg == "--scenario") o->program = v;
-    else if (arg == "--theme" && (v == "light" || v == "dark")) o->theme = v;
+    if (arg == "--screenshot")
+      o->screenshot = v;
+    else if (arg == "--scenario")
+      o->program = v;
+    else if (arg == "--theme" && (v == "light" || v == "dark"))
+      o->theme = v;
     else if (arg == "--size") {
       if (!parse_size(v, &o->width, &o->height)) return usage("--size wants WxH, e.g. 1600x1000");
     } else if (arg == "--step") {
@@ -82,6 +88,10 @@ int parse(int argc, char** argv, Options* o) {
       const double t = std::strtod(v.c_str(), &rest);
       if (*rest || !(t >= 0)) return usage("--time wants seconds");
       o->time = t;
+    } else if (arg == "--font-scale") {
+      const double f = std::strtod(v.c_str(), &rest);
+      if (*rest || !(f >= 0.75 && f <= 3.0)) return usage("--font-scale wants 0.75 .. 3");
+      o->font_scale = static_cast<float>(f);
     } else if (arg == "--bench-frames") {
       o->bench_frames = std::atoi(v.c_str());
       if (o->bench_frames <= 0) return usage("--bench-frames wants a positive count");
@@ -90,9 +100,11 @@ int parse(int argc, char** argv, Options* o) {
       const double value = eq == std::string::npos ? 0 : std::strtod(v.c_str() + eq + 1, &rest);
       if (eq == std::string::npos || *rest) return usage("--set wants NAME=NUMBER");
       o->overrides[v.substr(0, eq)] = value;
-    } else return usage(arg == "--theme" ? "--theme is light or dark" : "unknown option " + arg);
+    } else
+      return usage(arg == "--theme" ? "--theme is light or dark" : "unknown option " + arg);
   }
-  if (!o->screenshot.empty() && o->bench_frames) return usage("--screenshot and --bench-frames exclude each other");
+  if (!o->screenshot.empty() && o->bench_frames)
+    return usage("--screenshot and --bench-frames exclude each other");
   return -1;
 }
 
@@ -102,9 +114,12 @@ double seconds_since(std::chrono::steady_clock::time_point t0) {
 
 int run_screenshot(Platform& platform, App& app, const Options& o) {
   app.wait_for_run();
-  if (o.step) app.model().set_cursor(*o.step);
-  else if (o.time) app.model().seek_time(*o.time);
-  else if (o.end) app.model().run_to_end();
+  if (o.step)
+    app.model().set_cursor(*o.step);
+  else if (o.time)
+    app.model().seek_time(*o.time);
+  else if (o.end)
+    app.model().run_to_end();
   // A few frames first: fonts are built on the first, and ImGui settles its layout.
   constexpr int kSettleFrames = 3;
   for (int i = 0; i < kSettleFrames; ++i) {
@@ -128,13 +143,16 @@ struct Percentiles {
 
 Percentiles percentiles(std::vector<double> ms) {
   std::sort(ms.begin(), ms.end());
-  auto at = [&](double q) { return ms[std::min(ms.size() - 1, static_cast<size_t>(q * (ms.size() - 1) + 0.5))]; };
+  auto at = [&](double q) {
+    return ms[std::min(ms.size() - 1, static_cast<size_t>(q * (ms.size() - 1) + 0.5))];
+  };
   return {at(0.5), at(0.95), ms.back()};
 }
 
 struct FrameTimes {
-  std::vector<double> total;  // from input to the finished render (glFinish: llvmpipe renders on the CPU)
-  std::vector<double> ui;     // building the frame: panels, culling, folding (our code, no GL)
+  std::vector<double>
+      total;  // from input to the finished render (glFinish: llvmpipe renders on the CPU)
+  std::vector<double> ui;  // building the frame: panels, culling, folding (our code, no GL)
 };
 
 FrameTimes timed_frames(Platform& platform, App& app, int frames) {
@@ -153,8 +171,9 @@ FrameTimes timed_frames(Platform& platform, App& app, int frames) {
 
 void print_times(const char* what, const FrameTimes& t) {
   const Percentiles total = percentiles(t.total), ui = percentiles(t.ui);
-  std::printf("%-11s frame p50 %6.2f ms  p95 %6.2f ms  max %6.2f ms | ui p50 %5.2f ms  p95 %5.2f ms\n", what,
-              total.p50, total.p95, total.max, ui.p50, ui.p95);
+  std::printf(
+      "%-11s frame p50 %6.2f ms  p95 %6.2f ms  max %6.2f ms | ui p50 %5.2f ms  p95 %5.2f ms\n",
+      what, total.p50, total.p95, total.max, ui.p50, ui.p95);
 }
 
 int run_bench(Platform& platform, App& app, const Options& o) {
@@ -173,8 +192,8 @@ int run_bench(Platform& platform, App& app, const Options& o) {
   app.model().set_playing(true);
   const FrameTimes play = timed_frames(platform, app, o.bench_frames);
   std::printf("scenario %s: %zu events, %zu lanes, run+analysis %.2f s, %d frames each\n",
-              app.program().program.name.c_str(), app.model().size(), app.model().timeline().lanes.size(), run_s,
-              o.bench_frames);
+              app.program().program.name.c_str(), app.model().size(),
+              app.model().timeline().lanes.size(), run_s, o.bench_frames);
   print_times("zoomed out", still);
   print_times("playing", play);
   return 0;
@@ -206,8 +225,9 @@ int main(int argc, char** argv) {
   if (const int status = parse(argc, argv, &o); status >= 0) return status;
   const bool offscreen = !o.screenshot.empty() || o.bench_frames > 0;
   // Screenshots and benchmarks must not depend on (or change) the user's settings.
-  ViewData view = offscreen ? ViewData{} : looplab::app::load_view_data();
+  ViewData view = offscreen ? looplab::app::default_view_data() : looplab::app::load_view_data();
   if (o.theme) view.dark = *o.theme == "dark";
+  if (o.font_scale) view.font_scale = *o.font_scale;
   looplab::app::WindowOptions window;
   window.width = o.width ? o.width : offscreen ? 1600 : view.window_width;
   window.height = o.height ? o.height : offscreen ? 1000 : view.window_height;
@@ -229,9 +249,12 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "looplab: %s\n", app.program().load_error.c_str());
       return 2;
     }
-    if (!o.screenshot.empty()) status = run_screenshot(platform, app, o);
-    else if (o.bench_frames) status = run_bench(platform, app, o);
-    else status = run_interactive(platform, app);
+    if (!o.screenshot.empty())
+      status = run_screenshot(platform, app, o);
+    else if (o.bench_frames)
+      status = run_bench(platform, app, o);
+    else
+      status = run_interactive(platform, app);
   }
   return status;
 }

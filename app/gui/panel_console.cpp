@@ -30,8 +30,10 @@ void DrawConsole(PanelContext& ctx) {
       const ConsoleLine& line = lines[i];
       ImGui::TextDisabled("[%s]", format_time(line.time).c_str());
       ImGui::SameLine();
-      if (line.is_stderr) ImGui::TextColored(err, "%s", line.text.c_str());
-      else ImGui::TextUnformatted(line.text.c_str());
+      if (line.is_stderr)
+        ImGui::TextColored(err, "%s", line.text.c_str());
+      else
+        ImGui::TextUnformatted(line.text.c_str());
     }
   }
   static size_t last_visible = 0;

@@ -28,8 +28,10 @@ void DrawParameters(PanelContext& ctx) {
       value = v;
     } else {
       float v = static_cast<float>(value);
-      changed = ImGui::SliderFloat("##v", &v, static_cast<float>(p.min), static_cast<float>(p.max), "%.2f");
-      if (changed && p.step > 0) v = static_cast<float>(p.min + std::round((v - p.min) / p.step) * p.step);
+      changed = ImGui::SliderFloat("##v", &v, static_cast<float>(p.min), static_cast<float>(p.max),
+                                   "%.2f");
+      if (changed && p.step > 0)
+        v = static_cast<float>(p.min + std::round((v - p.min) / p.step) * p.step);
       value = std::clamp(static_cast<double>(v), p.min, p.max);
     }
     if (changed) ctx.commands.parameters_changed = true;

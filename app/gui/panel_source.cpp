@@ -27,8 +27,9 @@ struct SyntaxColours {
 
 SyntaxColours syntax_colours(bool dark) {
   if (dark)
-    return {{IM_COL32(230, 230, 230, 255), IM_COL32(120, 180, 255, 255), IM_COL32(100, 210, 190, 255),
-             IM_COL32(240, 180, 110, 255), IM_COL32(190, 160, 255, 255), IM_COL32(150, 150, 150, 255),
+    return {{IM_COL32(230, 230, 230, 255), IM_COL32(120, 180, 255, 255),
+             IM_COL32(100, 210, 190, 255), IM_COL32(240, 180, 110, 255),
+             IM_COL32(190, 160, 255, 255), IM_COL32(150, 150, 150, 255),
              IM_COL32(230, 200, 90, 255), IM_COL32(255, 230, 150, 255)}};
   return {{IM_COL32(30, 30, 30, 255), IM_COL32(0, 70, 170, 255), IM_COL32(0, 120, 110, 255),
            IM_COL32(163, 21, 21, 255), IM_COL32(100, 50, 170, 255), IM_COL32(110, 110, 110, 255),
@@ -46,13 +47,15 @@ const std::vector<SourceLine>& highlighted(const std::string& source) {
   return cached_lines;
 }
 
-void draw_line_text(ImDrawList* draw, ImVec2 pos, const SourceLine& line, const SyntaxColours& colours) {
+void draw_line_text(ImDrawList* draw, ImVec2 pos, const SourceLine& line,
+                    const SyntaxColours& colours) {
   const char* text = line.text.data();
   const float char_w = ImGui::CalcTextSize("M").x;
   int at = 0;
   auto put = [&](int b, int e, TokenKind k) {
     if (e <= b) return;
-    draw->AddText(ImVec2(pos.x + b * char_w, pos.y), colours.of[static_cast<int>(k)], text + b, text + e);
+    draw->AddText(ImVec2(pos.x + b * char_w, pos.y), colours.of[static_cast<int>(k)], text + b,
+                  text + e);
   };
   for (const Span& s : line.spans) {
     put(at, s.begin, TokenKind::Plain);
@@ -73,8 +76,8 @@ LineMarkers markers(const ViewModel& model) {
   const loop::LoopState& state = model.state();
   for (uint32_t t = 0; t < state.tasks.size(); ++t) {
     const loop::TaskState& task = state.tasks[t];
-    if (task.line == 0 || task.phase == loop::TaskPhase::Done || task.phase == loop::TaskPhase::Failed ||
-        task.phase == loop::TaskPhase::Cancelled)
+    if (task.line == 0 || task.phase == loop::TaskPhase::Done ||
+        task.phase == loop::TaskPhase::Failed || task.phase == loop::TaskPhase::Cancelled)
       continue;
     out.tasks_at_line[task.line].push_back(t);
   }
@@ -83,18 +86,21 @@ LineMarkers markers(const ViewModel& model) {
   return out;
 }
 
-void draw_task_dots(PanelContext& ctx, ImDrawList* draw, ImVec2 pos, float size, const std::vector<uint32_t>& tasks) {
+void draw_task_dots(PanelContext& ctx, ImDrawList* draw, ImVec2 pos, float size,
+                    const std::vector<uint32_t>& tasks) {
   constexpr size_t kMaxDots = 3;
   const float r = size * 0.3f;
   for (size_t i = 0; i < tasks.size() && i < kMaxDots; ++i) {
     const ImVec2 c(pos.x + r + i * r * 2.2f, pos.y + size * 0.5f);
     draw->AddCircleFilled(c, r, im(ctx.colors.lane_color(tasks[i])));
     draw->AddCircle(c, r, im(ctx.colors.outline));
-    if (static_cast<int>(tasks[i]) == ctx.view.selected_task) draw->AddCircle(c, r + 2.5f, im(ctx.colors.cursor), 0, 2.5f);
+    if (static_cast<int>(tasks[i]) == ctx.view.selected_task)
+      draw->AddCircle(c, r + 2.5f, im(ctx.colors.cursor), 0, 2.5f);
   }
   if (tasks.size() > kMaxDots) {
     const std::string more = "+" + std::to_string(tasks.size() - kMaxDots);
-    draw->AddText(ImVec2(pos.x + kMaxDots * r * 2.2f, pos.y), im(ctx.colors.text_muted), more.c_str());
+    draw->AddText(ImVec2(pos.x + kMaxDots * r * 2.2f, pos.y), im(ctx.colors.text_muted),
+                  more.c_str());
   }
 }
 
@@ -127,15 +133,22 @@ void draw_code_view(PanelContext& ctx, const std::string& source) {
       const int number = i + 1;
       const ImVec2 row(origin.x, origin.y + i * line_h);
       if (number == static_cast<int>(marks.running_line))
-        draw->AddRectFilled(row, ImVec2(row.x + width, row.y + line_h), im(ctx.colors.of(LaneState::Running).with_alpha(70)));
+        draw->AddRectFilled(row, ImVec2(row.x + width, row.y + line_h),
+                            im(ctx.colors.of(LaneState::Running).with_alpha(70)));
       if (number == error_line)
-        draw->AddRectFilled(row, ImVec2(row.x + width, row.y + line_h), im(ctx.colors.of(LaneState::Failed).with_alpha(80)));
+        draw->AddRectFilled(row, ImVec2(row.x + width, row.y + line_h),
+                            im(ctx.colors.of(LaneState::Failed).with_alpha(80)));
       char num[16];
       std::snprintf(num, sizeof num, "%3d", number);
       draw->AddText(ImVec2(row.x, row.y), im(ctx.colors.text_muted), num);
       if (auto it = marks.tasks_at_line.find(number); it != marks.tasks_at_line.end())
         draw_task_dots(ctx, draw, ImVec2(row.x + char_w * 3.5f, row.y), line_h, it->second);
       draw_line_text(draw, ImVec2(row.x + gutter, row.y), lines[i], colours);
+      if (number == error_line) {  // the message right on its line, after the code
+        const float x = row.x + gutter + (lines[i].text.size() + 3) * char_w;
+        draw->AddText(ImVec2(x, row.y), im(ctx.colors.of(LaneState::Failed)),
+                      ("<- " + error->message).c_str());
+      }
     }
   }
   ImGui::Dummy(ImVec2(width, lines.size() * line_h));
@@ -161,17 +174,22 @@ void DrawSource(PanelContext& ctx) {
   if (ctx.program.edited_source != ctx.program.program.source) {
     ImGui::SameLine();
     if (ImGui::SmallButton("Revert")) ctx.commands.revert_source = true;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to the original code (your edits are discarded)");
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("Back to the original code (your edits are discarded)");
   }
   if (ctx.program.restored_autosave) ImGui::TextDisabled("Your edited code was restored.");
   if (const auto& error = ctx.model.result().error; error && !error->message.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, im4(ctx.colors.of(LaneState::Failed)));
-    if (error->line > 0) ImGui::TextWrapped("Line %d: %s", error->line, error->message.c_str());
-    else ImGui::TextWrapped("%s", error->message.c_str());
+    if (error->line > 0)
+      ImGui::TextWrapped("Line %d: %s", error->line, error->message.c_str());
+    else
+      ImGui::TextWrapped("%s", error->message.c_str());
     ImGui::PopStyleColor();
   }
-  if (editing) draw_editor(ctx);
-  else draw_code_view(ctx, ctx.program.edited_source);
+  if (editing)
+    draw_editor(ctx);
+  else
+    draw_code_view(ctx, ctx.program.edited_source);
 }
 
 }  // namespace looplab::app

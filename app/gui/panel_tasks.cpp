@@ -24,10 +24,12 @@ void task_row(PanelContext& ctx, uint32_t id, const loop::TaskState& task) {
   const ImVec2 p = ImGui::GetCursorScreenPos();
   draw->AddRectFilled(p, ImVec2(p.x + h * 0.35f, p.y + h), im(ctx.colors.lane_color(id)));
   ImGui::SetCursorScreenPos(ImVec2(p.x + h * 0.55f, p.y));
-  const std::string name = exporter::task_label_with_coroutine(trace, id) + "##task" + std::to_string(id);
+  const std::string name =
+      exporter::task_label_with_coroutine(trace, id) + "##task" + std::to_string(id);
   if (ImGui::Selectable(name.c_str(), ctx.view.selected_task == static_cast<int>(id),
                         ImGuiSelectableFlags_SpanAllColumns))
-    ctx.view.selected_task = ctx.view.selected_task == static_cast<int>(id) ? -1 : static_cast<int>(id);
+    ctx.view.selected_task =
+        ctx.view.selected_task == static_cast<int>(id) ? -1 : static_cast<int>(id);
   ImGui::TableNextColumn();
   const ImVec2 q = ImGui::GetCursorScreenPos();
   draw_state_icon(draw, q, h, state, ctx.colors);
@@ -59,9 +61,9 @@ void DrawTasks(PanelContext& ctx) {
   }
   // Columns fit their content and the table scrolls sideways: a clipped task name or
   // awaited object is worse than a scrollbar.
-  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX |
-                                ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV |
-                                ImGuiTableFlags_SizingFixedFit;
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
+                                ImGuiTableFlags_ScrollX | ImGuiTableFlags_Resizable |
+                                ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit;
   if (!ImGui::BeginTable("##tasks", 5, flags)) return;
   ImGui::TableSetupScrollFreeze(1, 1);
   ImGui::TableSetupColumn("Task");

@@ -10,6 +10,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -30,7 +31,7 @@ using exporter::LaneState;
 
 struct TimelineContext {
   const exporter::TimelineModel* model = nullptr;
-  bool steps = false;   // x is the step (event index) instead of virtual time
+  bool steps = false;     // x is the step (event index) instead of virtual time
   double u0 = 0, u1 = 1;  // visible range in axis units
   float x0 = 0, x1 = 0;   // lanes area in screen x
   float lane_h = 0;
@@ -99,7 +100,8 @@ double nice_step(double raw) {
   return 10 * p;
 }
 
-void draw_ruler(const TimelineContext& tc, ImDrawList* draw, ImVec2 p, float h, const exporter::Palette& c) {
+void draw_ruler(const TimelineContext& tc, ImDrawList* draw, ImVec2 p, float h,
+                const exporter::Palette& c) {
   draw->AddRectFilled(ImVec2(p.x, p.y), ImVec2(tc.x1, p.y + h), im(c.panel));
   const double step = nice_step(ImGui::GetFontSize() * 6 / tc.px_per_unit);
   const double minimum = tc.steps ? 1.0 : 0.0;
@@ -110,9 +112,13 @@ void draw_ruler(const TimelineContext& tc, ImDrawList* draw, ImVec2 p, float h, 
     if (std::abs(u) < step * 1e-6) u = 0;  // no "-0 s"
     draw->AddLine(ImVec2(x, p.y + h * 0.55f), ImVec2(x, p.y + h), im(c.grid), 1.0f);
     char text[32];
-    if (tc.steps) std::snprintf(text, sizeof text, "step %.0f", u);
-    else if (step >= 1) std::snprintf(text, sizeof text, "%.0f s", u);
-    else std::snprintf(text, sizeof text, "%.*f s", std::clamp(static_cast<int>(-std::floor(std::log10(step))), 1, 6), u);
+    if (tc.steps)
+      std::snprintf(text, sizeof text, "step %.0f", u);
+    else if (step >= 1)
+      std::snprintf(text, sizeof text, "%.0f s", u);
+    else
+      std::snprintf(text, sizeof text, "%.*f s",
+                    std::clamp(static_cast<int>(-std::floor(std::log10(step))), 1, 6), u);
     draw->AddText(ImVec2(x + 3, p.y + 1), im(c.text_muted), text);
   }
   draw->AddText(ImVec2(p.x + 4, p.y + 1), im(c.text_muted), tc.steps ? "steps" : "virtual time");
@@ -125,7 +131,9 @@ void zoom_around(ViewData& v, const TimelineContext& tc, float mouse_x, float fa
 
 // [SECTION] collect ---------------------------------------------------------------------
 
-float lane_y(size_t lane, float top, float lane_h) { return top + lane * lane_h; }
+float lane_y(size_t lane, float top, float lane_h) {
+  return top + lane * lane_h;
+}
 
 void collect_lane(const TimelineContext& tc, size_t lane, float y, Records& out) {
   const exporter::Lane& l = tc.model->lanes[lane];
@@ -138,13 +146,18 @@ void collect_lane(const TimelineContext& tc, size_t lane, float y, Records& out)
   exporter::fold_segments(segments, scale, 3.0, [&](const exporter::FoldedRect& r) {
     const float x0 = std::max(static_cast<float>(r.x0), tc.x0 - 2);
     const float x1 = std::min(static_cast<float>(r.x1), tc.x1 + 2);
-    const bool thin = r.state == LaneState::Waiting || r.state == LaneState::Ready || r.state == LaneState::Done;
+    const bool thin =
+        r.state == LaneState::Waiting || r.state == LaneState::Ready || r.state == LaneState::Done;
     const float inset = thin ? tc.lane_h * 0.25f : pad;
-    out.rects.push_back({x0, x1, y + inset, y + tc.lane_h - inset, r.state, static_cast<uint32_t>(lane), r.first + offset, r.count});
-    if (r.count == 1 && x1 - x0 > font * 4) out.labels.push_back({x0 + 4, y + (tc.lane_h - font) * 0.5f, x1 - 2, static_cast<uint32_t>(lane), r.first + offset});
+    out.rects.push_back({x0, x1, y + inset, y + tc.lane_h - inset, r.state,
+                         static_cast<uint32_t>(lane), r.first + offset, r.count});
+    if (r.count == 1 && x1 - x0 > font * 4)
+      out.labels.push_back({x0 + 4, y + (tc.lane_h - font) * 0.5f, x1 - 2,
+                            static_cast<uint32_t>(lane), r.first + offset});
   });
   const auto& prints = l.prints;
-  auto it = std::lower_bound(prints.begin(), prints.end(), tc.u0, [](const exporter::Marker& m, double u) { return m.time < u; });
+  auto it = std::lower_bound(prints.begin(), prints.end(), tc.u0,
+                             [](const exporter::Marker& m, double u) { return m.time < u; });
   float last_x = -1e9f;
   for (; it != prints.end() && it->time <= tc.u1; ++it) {
     const float x = tc.x(it->time);
@@ -159,15 +172,18 @@ float event_x(const TimelineContext& tc, const loop::Trace& trace, uint32_t even
   return tc.x(tc.steps ? static_cast<double>(event) : trace[event].time);
 }
 
-void collect_flows(const TimelineContext& tc, const loop::Trace& trace, float top, size_t lane0, size_t lane1,
-                   int selected_lane, Records& out) {
+void collect_flows(const TimelineContext& tc, const loop::Trace& trace, float top, size_t lane0,
+                   size_t lane1, int selected_lane, Records& out) {
   constexpr size_t kMaxFlows = 400;
   for (const exporter::Flow& f : tc.model->flows) {
-    const bool touches_view = (f.from_lane >= lane0 && f.from_lane < lane1) || (f.to_lane >= lane0 && f.to_lane < lane1);
+    const bool touches_view =
+        (f.from_lane >= lane0 && f.from_lane < lane1) || (f.to_lane >= lane0 && f.to_lane < lane1);
     if (!touches_view) continue;
     const float xa = event_x(tc, trace, f.from_event), xb = event_x(tc, trace, f.to_event);
     if (std::max(xa, xb) < tc.x0 || std::min(xa, xb) > tc.x1) continue;
-    if (selected_lane >= 0 && static_cast<int>(f.to_lane) != selected_lane && static_cast<int>(f.from_lane) != selected_lane) continue;
+    if (selected_lane >= 0 && static_cast<int>(f.to_lane) != selected_lane &&
+        static_cast<int>(f.from_lane) != selected_lane)
+      continue;
     out.flows.push_back({ImVec2(xa, lane_y(f.from_lane, top, tc.lane_h) + tc.lane_h * 0.5f),
                          ImVec2(xb, lane_y(f.to_lane, top, tc.lane_h) + tc.lane_h * 0.5f)});
     if (out.flows.size() > kMaxFlows) {
@@ -179,11 +195,13 @@ void collect_flows(const TimelineContext& tc, const loop::Trace& trace, float to
 
 // [SECTION] draw ------------------------------------------------------------------------
 
-void draw_records(const PanelContext& ctx, const TimelineContext& tc, const Records& rec, ImDrawList* draw) {
+void draw_records(const PanelContext& ctx, const TimelineContext& tc, const Records& rec,
+                  ImDrawList* draw) {
   const exporter::Palette& c = ctx.colors;
   for (const DrawRect& r : rec.rects) {
     draw->AddRectFilled(ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), im(c.of(r.state)));
-    if (r.x1 - r.x0 >= 4) draw->AddRect(ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), im(c.outline.with_alpha(140)));
+    if (r.x1 - r.x0 >= 4)
+      draw->AddRect(ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), im(c.outline.with_alpha(140)));
   }
   const loop::Trace& trace = ctx.model.trace();
   for (const DrawLabel& l : rec.labels) {
@@ -197,44 +215,64 @@ void draw_records(const PanelContext& ctx, const TimelineContext& tc, const Reco
     const ImVec2 p = rec.prints[i];
     const float s = tc.lane_h * 0.18f;
     const exporter::Lane& lane = tc.model->lanes[rec.prints_lane[i]];
-    const ImU32 col = lane.kind == exporter::LaneKind::Task ? im(c.lane_color(lane.id)) : im(c.text);
-    draw->AddTriangleFilled(ImVec2(p.x - s, p.y), ImVec2(p.x + s, p.y), ImVec2(p.x, p.y + s * 1.4f), col);
+    const ImU32 col =
+        lane.kind == exporter::LaneKind::Task ? im(c.lane_color(lane.id)) : im(c.text);
+    draw->AddTriangleFilled(ImVec2(p.x - s, p.y), ImVec2(p.x + s, p.y), ImVec2(p.x, p.y + s * 1.4f),
+                            col);
   }
   for (const DrawFlow& f : rec.flows) {
     const ImU32 col = im(c.flow);
     const float dx = std::max(12.0f, std::abs(f.to.x - f.from.x) * 0.4f);
-    draw->AddBezierCubic(f.from, ImVec2(f.from.x + dx, f.from.y), ImVec2(f.to.x - dx, f.to.y), f.to, col, 1.6f);
+    draw->AddBezierCubic(f.from, ImVec2(f.from.x + dx, f.from.y), ImVec2(f.to.x - dx, f.to.y), f.to,
+                         col, 1.6f);
     const float a = tc.lane_h * 0.2f;
-    draw->AddTriangleFilled(f.to, ImVec2(f.to.x - a, f.to.y - a * 0.6f), ImVec2(f.to.x - a, f.to.y + a * 0.6f), col);
+    draw->AddTriangleFilled(f.to, ImVec2(f.to.x - a, f.to.y - a * 0.6f),
+                            ImVec2(f.to.x - a, f.to.y + a * 0.6f), col);
   }
 }
 
-void draw_lane_labels(const PanelContext& ctx, const TimelineContext& tc, ImDrawList* draw, float left, float top,
-                      size_t lane0, size_t lane1) {
+void draw_lane_labels(const PanelContext& ctx, const TimelineContext& tc, ImDrawList* draw,
+                      float left, float top, size_t lane0, size_t lane1) {
   const exporter::Palette& c = ctx.colors;
   const float font = ImGui::GetFontSize();
   for (size_t lane = lane0; lane < lane1; ++lane) {
     const exporter::Lane& l = tc.model->lanes[lane];
     const float y = lane_y(lane, top, tc.lane_h);
-    const bool selected = l.kind == exporter::LaneKind::Task && static_cast<int>(l.id) == ctx.view.selected_task;
-    const ImU32 chip = l.kind == exporter::LaneKind::Task ? im(c.lane_color(l.id)) : im(c.text_muted);
-    draw->AddRectFilled(ImVec2(left + 2, y + tc.lane_h * 0.2f), ImVec2(left + 2 + font * 0.35f, y + tc.lane_h * 0.8f), chip);
+    const bool selected =
+        l.kind == exporter::LaneKind::Task && static_cast<int>(l.id) == ctx.view.selected_task;
+    const ImU32 chip =
+        l.kind == exporter::LaneKind::Task ? im(c.lane_color(l.id)) : im(c.text_muted);
+    draw->AddRectFilled(ImVec2(left + 2, y + tc.lane_h * 0.2f),
+                        ImVec2(left + 2 + font * 0.35f, y + tc.lane_h * 0.8f), chip);
     draw->PushClipRect(ImVec2(left, y), ImVec2(left + tc.label_w - 6, y + tc.lane_h), true);
-    ImFont* font_face = selected || l.kind != exporter::LaneKind::Task ? ctx.fonts.bold : ctx.fonts.ui;
-    draw->AddText(font_face, font, ImVec2(left + font * 0.6f, y + (tc.lane_h - font) * 0.5f), im(c.text), l.name.c_str());
+    ImFont* font_face =
+        selected || l.kind != exporter::LaneKind::Task ? ctx.fonts.bold : ctx.fonts.ui;
+    // "Task-2 (chef)" becomes "Task-2" when the column is too narrow for both.
+    std::string_view name = l.name;
+    const size_t paren = name.find(" (");
+    if (paren != std::string_view::npos &&
+        font_face->CalcTextSizeA(font, FLT_MAX, 0, name.data(), name.data() + name.size()).x >
+            tc.label_w - font)
+      name = name.substr(0, paren);
+    draw->AddText(font_face, font, ImVec2(left + font * 0.6f, y + (tc.lane_h - font) * 0.5f),
+                  im(c.text), name.data(), name.data() + name.size());
     draw->PopClipRect();
   }
 }
 
-void draw_lane_backgrounds(const PanelContext& ctx, const TimelineContext& tc, ImDrawList* draw, float left,
-                           float top, size_t lane0, size_t lane1) {
+void draw_lane_backgrounds(const PanelContext& ctx, const TimelineContext& tc, ImDrawList* draw,
+                           float left, float top, size_t lane0, size_t lane1) {
   const exporter::Palette& c = ctx.colors;
   for (size_t lane = lane0; lane < lane1; ++lane) {
     const exporter::Lane& l = tc.model->lanes[lane];
     const float y = lane_y(lane, top, tc.lane_h);
-    const bool selected = l.kind == exporter::LaneKind::Task && static_cast<int>(l.id) == ctx.view.selected_task;
-    if (selected) draw->AddRectFilled(ImVec2(left, y), ImVec2(tc.x1, y + tc.lane_h), im(c.cursor.with_alpha(45)));
-    else if (lane % 2) draw->AddRectFilled(ImVec2(left, y), ImVec2(tc.x1, y + tc.lane_h), im(c.panel));
+    const bool selected =
+        l.kind == exporter::LaneKind::Task && static_cast<int>(l.id) == ctx.view.selected_task;
+    if (selected)
+      draw->AddRectFilled(ImVec2(left, y), ImVec2(tc.x1, y + tc.lane_h),
+                          im(c.cursor.with_alpha(45)));
+    else if (lane % 2)
+      draw->AddRectFilled(ImVec2(left, y), ImVec2(tc.x1, y + tc.lane_h), im(c.panel));
   }
 }
 
@@ -242,7 +280,8 @@ void draw_lane_backgrounds(const PanelContext& ctx, const TimelineContext& tc, I
 
 const DrawRect* hit(const Records& rec, ImVec2 mouse) {
   for (auto it = rec.rects.rbegin(); it != rec.rects.rend(); ++it)
-    if (mouse.x >= it->x0 - 1 && mouse.x <= it->x1 + 1 && mouse.y >= it->y0 && mouse.y <= it->y1) return &*it;
+    if (mouse.x >= it->x0 - 1 && mouse.x <= it->x1 + 1 && mouse.y >= it->y0 && mouse.y <= it->y1)
+      return &*it;
   return nullptr;
 }
 
@@ -259,7 +298,8 @@ void tooltip(const PanelContext& ctx, const TimelineContext& tc, const DrawRect&
     ImGui::Text("%u segments under one pixel: zoom in to see them", r.count);
   } else {
     ImGui::Text("%s: %s", exporter::state_name(s.state), exporter::segment_label(trace, s).c_str());
-    ImGui::Text("t = %s .. %s s (step %u)", format_time(timed.start).c_str(), format_time(timed.end).c_str(), s.event + 1);
+    ImGui::Text("t = %s .. %s s (step %u)", format_time(timed.start).c_str(),
+                format_time(timed.end).c_str(), s.event + 1);
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
     ImGui::TextDisabled("%s", exporter::narrate(trace, s.event).c_str());
     ImGui::PopTextWrapPos();
@@ -272,15 +312,20 @@ double unit_of_cursor(const ViewModel& m, bool steps) {
 }
 
 void seek_to_unit(PanelContext& ctx, bool steps, double u) {
-  if (steps) ctx.commands.seek = static_cast<size_t>(std::clamp(std::llround(u), 0LL, static_cast<long long>(ctx.model.size())));
-  else ctx.commands.seek_time = std::max(0.0, u);
+  if (steps)
+    ctx.commands.seek = static_cast<size_t>(
+        std::clamp(std::llround(u), 0LL, static_cast<long long>(ctx.model.size())));
+  else
+    ctx.commands.seek_time = std::max(0.0, u);
 }
 
 void header(PanelContext& ctx) {
   PanelHeading(ctx, "Timeline");
   ImGui::SameLine();
-  if (ImGui::SmallButton(ctx.view.steps_axis ? "axis: steps" : "axis: time")) ctx.view.steps_axis = !ctx.view.steps_axis;
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Time axis, or one column per step (zero-duration steps get width)");
+  if (ImGui::SmallButton(ctx.view.steps_axis ? "axis: steps" : "axis: time"))
+    ctx.view.steps_axis = !ctx.view.steps_axis;
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Time axis, or one column per step (zero-duration steps get width)");
   ImGui::SameLine();
   if (ImGui::SmallButton("fit")) set_range(ctx.view, 0, 0);
   if (!ctx.view.show.legend) return;
@@ -292,11 +337,14 @@ void follow_cursor(PanelContext& ctx, const TimelineContext& tc) {
   if (!ctx.model.playing()) return;
   const double u = unit_of_cursor(ctx.model, tc.steps);
   const double span = tc.u1 - tc.u0;
-  if (u > tc.u1 - span * 0.05) set_range(ctx.view, u - span * 0.2, u + span * 0.8);
-  else if (u < tc.u0) set_range(ctx.view, u - span * 0.2, u + span * 0.8);
+  if (u > tc.u1 - span * 0.05)
+    set_range(ctx.view, u - span * 0.2, u + span * 0.8);
+  else if (u < tc.u0)
+    set_range(ctx.view, u - span * 0.2, u + span * 0.8);
 }
 
-void handle_input(PanelContext& ctx, TimelineContext& tc, const Records& rec, ImVec2 area_min, ImVec2 area_max, float top) {
+void handle_input(PanelContext& ctx, TimelineContext& tc, const Records& rec, ImVec2 area_min,
+                  ImVec2 area_max, float top) {
   static bool scrubbing = false;
   static bool dragged = false;  // a click that moved is a pan or a scrub, not a seek
   ImGuiIO& io = ImGui::GetIO();
@@ -305,8 +353,10 @@ void handle_input(PanelContext& ctx, TimelineContext& tc, const Records& rec, Im
   const ImVec2 mouse = io.MousePos;
   const float cursor_x = tc.x(unit_of_cursor(ctx.model, tc.steps));
   if (hovered && io.MouseWheel != 0) {
-    if (io.KeyShift) ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseWheel * tc.lane_h * 3);
-    else if (mouse.x > tc.x0) zoom_around(ctx.view, tc, mouse.x, io.MouseWheel > 0 ? 0.8f : 1.25f);
+    if (io.KeyShift)
+      ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseWheel * tc.lane_h * 3);
+    else if (mouse.x > tc.x0)
+      zoom_around(ctx.view, tc, mouse.x, io.MouseWheel > 0 ? 0.8f : 1.25f);
   }
   if (ImGui::IsItemClicked(ImGuiMouseButton_Left)) {
     scrubbing = std::abs(mouse.x - cursor_x) < 6;
@@ -327,15 +377,18 @@ void handle_input(PanelContext& ctx, TimelineContext& tc, const Records& rec, Im
       const size_t lane = static_cast<size_t>((mouse.y - top) / tc.lane_h);
       if (lane < tc.model->lanes.size() && tc.model->lanes[lane].kind == exporter::LaneKind::Task) {
         const int id = static_cast<int>(tc.model->lanes[lane].id);
-        if (mouse.x < tc.x0) ctx.view.selected_task = ctx.view.selected_task == id ? -1 : id;
-        else ctx.view.selected_task = id;
+        if (mouse.x < tc.x0)
+          ctx.view.selected_task = ctx.view.selected_task == id ? -1 : id;
+        else
+          ctx.view.selected_task = id;
       }
     }
   }
   if (hovered && !active && mouse.y >= area_min.y && mouse.y < area_max.y) {
     if (const DrawRect* r = hit(rec, mouse)) tooltip(ctx, tc, *r);
   }
-  if ((hovered && std::abs(mouse.x - cursor_x) < 6) || (active && scrubbing)) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+  if ((hovered && std::abs(mouse.x - cursor_x) < 6) || (active && scrubbing))
+    ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
 }
 
 }  // namespace
@@ -344,7 +397,8 @@ void DrawTimeline(PanelContext& ctx) {
   header(ctx);
   const ViewModel& m = ctx.model;
   if (m.empty()) {
-    ImGui::TextDisabled(ctx.program.running ? "Running the program..." : "No trace: the program produced no events.");
+    ImGui::TextDisabled(ctx.program.running ? "Running the program..."
+                                            : "No trace: the program produced no events.");
     return;
   }
   TimelineContext tc;
@@ -354,7 +408,8 @@ void DrawTimeline(PanelContext& ctx) {
   const float font = ImGui::GetFontSize();
   const float ruler_h = font + 6;
   // Few lanes get tall, readable rows; many lanes get the compact minimum and a scrollbar.
-  const float fill_h = (ImGui::GetContentRegionAvail().y - ruler_h) / std::max<size_t>(1, tc.model->lanes.size());
+  const float fill_h =
+      (ImGui::GetContentRegionAvail().y - ruler_h) / std::max<size_t>(1, tc.model->lanes.size());
   tc.lane_h = std::floor(std::clamp(fill_h, font * 1.55f, font * 2.6f));
   const ImVec2 panel_min = ImGui::GetCursorScreenPos();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -363,6 +418,8 @@ void DrawTimeline(PanelContext& ctx) {
   tc.x1 = panel_min.x + avail.x;
   tc.px_per_unit = (tc.x1 - tc.x0) / std::max(1e-12, tc.u1 - tc.u0);
   follow_cursor(ctx, tc);
+  if (ctx.commands.zoom != 1.0f)
+    zoom_around(ctx.view, tc, tc.x(unit_of_cursor(m, tc.steps)), ctx.commands.zoom);
   visible_range(m, ctx.view, &tc.u0, &tc.u1);
   tc.px_per_unit = (tc.x1 - tc.x0) / std::max(1e-12, tc.u1 - tc.u0);
 
@@ -384,10 +441,15 @@ void DrawTimeline(PanelContext& ctx) {
   tc.px_per_unit = (tc.x1 - tc.x0) / std::max(1e-12, tc.u1 - tc.u0);
 
   Records rec;
-  for (size_t lane = lane0; lane < lane1; ++lane) collect_lane(tc, lane, lane_y(lane, origin.y, tc.lane_h), rec);
-  const int selected_lane = ctx.view.selected_task >= 0 && static_cast<size_t>(ctx.view.selected_task) < tc.model->task_lane.size()
-                                ? static_cast<int>(tc.model->task_lane[ctx.view.selected_task]) : -1;
-  collect_flows(tc, m.trace(), origin.y, lane0, lane1, tc.model->flows.size() > 400 ? selected_lane : -1, rec);
+  for (size_t lane = lane0; lane < lane1; ++lane)
+    collect_lane(tc, lane, lane_y(lane, origin.y, tc.lane_h), rec);
+  const int selected_lane =
+      ctx.view.selected_task >= 0 &&
+              static_cast<size_t>(ctx.view.selected_task) < tc.model->task_lane.size()
+          ? static_cast<int>(tc.model->task_lane[ctx.view.selected_task])
+          : -1;
+  collect_flows(tc, m.trace(), origin.y, lane0, lane1,
+                tc.model->flows.size() > 400 ? selected_lane : -1, rec);
 
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 wmin = ImGui::GetWindowPos();
@@ -399,11 +461,14 @@ void DrawTimeline(PanelContext& ctx) {
   draw->AddLine(ImVec2(cx, wmin.y), ImVec2(cx, wmax.y), im(ctx.colors.cursor), 2.5f);
   draw->PopClipRect();
   draw_lane_labels(ctx, tc, draw, origin.x, origin.y, lane0, lane1);
-  outer->AddLine(ImVec2(cx, panel_min.y), ImVec2(cx, panel_min.y + ruler_h), im(ctx.colors.cursor), 2.5f);
-  outer->AddTriangleFilled(ImVec2(cx - 6, panel_min.y), ImVec2(cx + 6, panel_min.y), ImVec2(cx, panel_min.y + 8), im(ctx.colors.cursor));
+  outer->AddLine(ImVec2(cx, panel_min.y), ImVec2(cx, panel_min.y + ruler_h), im(ctx.colors.cursor),
+                 2.5f);
+  outer->AddTriangleFilled(ImVec2(cx - 6, panel_min.y), ImVec2(cx + 6, panel_min.y),
+                           ImVec2(cx, panel_min.y + 8), im(ctx.colors.cursor));
 
   ImGui::SetCursorScreenPos(origin);
-  ImGui::InvisibleButton("##lanes_input", ImVec2(std::max(1.0f, tc.x1 - origin.x), std::max(view_h, lanes * tc.lane_h)));
+  ImGui::InvisibleButton("##lanes_input", ImVec2(std::max(1.0f, tc.x1 - origin.x),
+                                                 std::max(view_h, lanes * tc.lane_h)));
   handle_input(ctx, tc, rec, wmin, wmax, origin.y);
   ImGui::EndChild();
 }

@@ -37,7 +37,8 @@ const std::map<std::string, std::vector<ScenarioEntry>>& scenario_groups() {
 void scenario_picker(PanelContext& ctx) {
   // The title up to its colon ("The restaurant"), so the picker stays narrow.
   const std::string& title = ctx.program.program.info.title;
-  const std::string preview = title.empty() ? ctx.program.program.name : title.substr(0, title.find(':'));
+  const std::string preview =
+      title.empty() ? ctx.program.program.name : title.substr(0, title.find(':'));
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
   if (!ImGui::BeginCombo("##scenario", preview.c_str(), ImGuiComboFlags_HeightLarge)) return;
   for (const auto& [group, entries] : scenario_groups()) {
@@ -46,7 +47,8 @@ void scenario_picker(PanelContext& ctx) {
     ImGui::PopFont();
     for (const ScenarioEntry& e : entries) {
       const std::string label = "   " + e.title + "##" + e.name;
-      if (ImGui::Selectable(label.c_str(), e.name == ctx.program.program.name)) ctx.commands.open_program = e.name;
+      if (ImGui::Selectable(label.c_str(), e.name == ctx.program.program.name))
+        ctx.commands.open_program = e.name;
     }
   }
   ImGui::EndCombo();
@@ -106,11 +108,13 @@ void granularity_and_speed(PanelContext& ctx) {
   int g = static_cast<int>(ctx.view.granularity);
   const char* names[kGranularityCount];
   for (int i = 0; i < kGranularityCount; ++i) names[i] = to_string(static_cast<Granularity>(i));
-  if (ImGui::Combo("##granularity", &g, names, kGranularityCount)) ctx.view.granularity = static_cast<Granularity>(g);
+  if (ImGui::Combo("##granularity", &g, names, kGranularityCount))
+    ctx.view.granularity = static_cast<Granularity>(g);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("How far Step and Back move");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-  ImGui::SliderFloat("##speed", &ctx.view.speed, 0.1f, 100.0f, "speed %.1fx", ImGuiSliderFlags_Logarithmic);
+  ImGui::SliderFloat("##speed", &ctx.view.speed, 0.1f, 100.0f, "speed %.1fx",
+                     ImGuiSliderFlags_Logarithmic);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Virtual seconds per real second while playing");
 }
 
@@ -126,9 +130,12 @@ void clock_display(PanelContext& ctx) {
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   const float width = w_time + ImGui::CalcTextSize(step_text).x + spacing * 2;
   ImGui::SameLine();
-  const bool fits = ImGui::GetContentRegionAvail().x >= width + spacing * 2;
-  if (fits) ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width);
-  else ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - width);  // a new row
+  if (ImGui::GetContentRegionAvail().x >= width + spacing * 2) {
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width);
+  } else {
+    ImGui::NewLine();
+    ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - width);
+  }
   ImGui::PushFont(ctx.fonts.big);
   ImGui::TextUnformatted(time_text);
   ImGui::PopFont();
@@ -140,13 +147,18 @@ void clock_display(PanelContext& ctx) {
 
 }  // namespace
 
+// Each group of controls moves to a new row when the window (or a 3x font) is too narrow
+// for it; nothing overlaps and nothing is cut.
 void DrawToolbar(PanelContext& ctx) {
+  const float em = ImGui::GetFontSize();
+  const float pad = ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetStyle().ItemSpacing.x;
   scenario_picker(ctx);
-  ImGui::SameLine();
+  SameLineOrWrap(ImGui::CalcTextSize("Open .py...").x + pad);
   open_file_popup(ctx);
-  ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
+  SameLineOrWrap(ImGui::CalcTextSize("|< Reset< BackPauseStep >End >|").x + pad * 5 + em * 2,
+                 em * 1.5f);
   transport(ctx);
-  ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
+  SameLineOrWrap(em * 18 + pad * 2, em * 1.5f);
   granularity_and_speed(ctx);
   if (ctx.program.running) {
     ImGui::SameLine();
@@ -154,12 +166,6 @@ void DrawToolbar(PanelContext& ctx) {
   }
   clock_display(ctx);
   ImGui::Separator();
-}
-
-void PanelHeading(const PanelContext& ctx, const char* title) {
-  ImGui::PushFont(ctx.fonts.bold);
-  ImGui::TextUnformatted(title);
-  ImGui::PopFont();
 }
 
 }  // namespace looplab::app

@@ -28,7 +28,8 @@ void DrawWarnings(PanelContext& ctx) {
     const bool here = ctx.model.cursor() == w.event + 1;
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float h = ImGui::GetTextLineHeight();
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + 2), ImVec2(p.x + h * 0.3f, p.y + h * 2 + 4), bad);
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + 2),
+                                              ImVec2(p.x + h * 0.3f, p.y + h * 2 + 4), bad);
     ImGui::SetCursorScreenPos(ImVec2(p.x + h * 0.6f, p.y));
     ImGui::BeginGroup();
     ImGui::PushStyleColor(ImGuiCol_Text, im4(ctx.colors.of(exporter::LaneState::Failed)));
@@ -39,10 +40,8 @@ void DrawWarnings(PanelContext& ctx) {
     ImGui::SameLine();
     const std::string go = "go to t=" + format_time(ctx.model.trace()[w.event].time);
     if (ImGui::SmallButton(here ? "(here)" : go.c_str())) ctx.commands.seek = w.event + 1;
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(w.title.c_str());
-    if (!w.detail.empty()) ImGui::TextDisabled("%s", w.detail.c_str());
-    ImGui::PopTextWrapPos();
+    WrappedText(w.title, im(ctx.colors.text));
+    if (!w.detail.empty()) WrappedText(w.detail, im(ctx.colors.text_muted));
     ImGui::EndGroup();
     ImGui::Spacing();
     ImGui::PopID();

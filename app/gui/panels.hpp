@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "app/gui/fonts.hpp"
 #include "app/gui/view_data.hpp"
@@ -30,6 +31,7 @@ struct Commands {
   bool source_edited = false;               // App debounces a re-run
   bool parameters_changed = false;
   bool export_requested = false;
+  float zoom = 1.0f;  // keyboard zoom of the timeline around the cursor (< 1 zooms in)
 };
 
 // Everything about the program being shown that is not the trace.
@@ -37,9 +39,9 @@ struct ProgramView {
   session::Program program;
   std::string edited_source;  // what the editor shows; equals program.source until edited
   std::map<std::string, double> parameters;  // current slider values by name
-  bool running = false;       // a re-run is under way (the old trace is still shown)
+  bool running = false;                      // a re-run is under way (the old trace is still shown)
   bool restored_autosave = false;
-  std::string load_error;     // a failed open, shown in the toolbar
+  std::string load_error;  // a failed open, shown in the toolbar
 };
 
 struct PanelContext {
@@ -62,7 +64,12 @@ void DrawConsole(PanelContext& ctx);
 void DrawNarration(PanelContext& ctx);
 void DrawLegend(PanelContext& ctx);
 
+// [SECTION] Widgets (widgets.cpp)
 // A panel's heading in the bold font, so the class can tell the panels apart.
 void PanelHeading(const PanelContext& ctx, const char* title);
+// Text wrapped at spaces only, in the current font.
+void WrappedText(std::string_view text, ImU32 colour);
+// Continues the row when `next_width` still fits, else starts a new row.
+void SameLineOrWrap(float next_width, float spacing = -1.0f);
 
 }  // namespace looplab::app

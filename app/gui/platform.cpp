@@ -9,14 +9,18 @@
 #include <stb_image_write.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <numbers>
 
 namespace looplab::app {
 
 namespace {
 
-void glfw_error(int code, const char* text) { std::fprintf(stderr, "GLFW error %d: %s\n", code, text); }
+void glfw_error(int code, const char* text) {
+  std::fprintf(stderr, "GLFW error %d: %s\n", code, text);
+}
 
 }  // namespace
 
@@ -35,7 +39,8 @@ bool Platform::open(const WindowOptions& options, std::string* error) {
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
   glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
   glfwWindowHint(GLFW_VISIBLE, options.visible ? GLFW_TRUE : GLFW_FALSE);
-  window_ = glfwCreateWindow(options.width, options.height, options.title.c_str(), nullptr, nullptr);
+  window_ =
+      glfwCreateWindow(options.width, options.height, options.title.c_str(), nullptr, nullptr);
   if (!window_) {
     *error = "cannot create an OpenGL 3.3 core window";
     glfwTerminate();
@@ -43,6 +48,7 @@ bool Platform::open(const WindowOptions& options, std::string* error) {
   }
   glfwSetWindowUserPointer(window_, this);
   glfwSetDropCallback(window_, on_drop);
+  set_window_icon(window_);
   glfwMakeContextCurrent(window_);
   glfwSwapInterval(options.visible ? 1 : 0);
   if (!gladLoadGL(glfwGetProcAddress)) {
@@ -73,8 +79,12 @@ void Platform::close() {
   }
 }
 
-bool Platform::should_close() const { return glfwWindowShouldClose(window_); }
-void Platform::request_close() { glfwSetWindowShouldClose(window_, GLFW_TRUE); }
+bool Platform::should_close() const {
+  return glfwWindowShouldClose(window_);
+}
+void Platform::request_close() {
+  glfwSetWindowShouldClose(window_, GLFW_TRUE);
+}
 
 int Platform::framebuffer_width() const {
   int w = 0, h = 0;
@@ -88,7 +98,9 @@ int Platform::framebuffer_height() const {
   return h;
 }
 
-void Platform::window_size(int* w, int* h) const { glfwGetWindowSize(window_, w, h); }
+void Platform::window_size(int* w, int* h) const {
+  glfwGetWindowSize(window_, w, h);
+}
 
 void Platform::begin_frame() {
   glfwPollEvents();
@@ -106,9 +118,15 @@ void Platform::render() {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
-void Platform::swap() { glfwSwapBuffers(window_); }
-void Platform::finish() { glFinish(); }
-void Platform::wait_for_input(double timeout) { glfwWaitEventsTimeout(timeout); }
+void Platform::swap() {
+  glfwSwapBuffers(window_);
+}
+void Platform::finish() {
+  glFinish();
+}
+void Platform::wait_for_input(double timeout) {
+  glfwWaitEventsTimeout(timeout);
+}
 
 std::vector<std::string> Platform::take_dropped_files() {
   std::vector<std::string> out;

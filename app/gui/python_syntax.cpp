@@ -9,19 +9,23 @@ namespace looplab::app {
 namespace {
 
 constexpr std::array<std::string_view, 35> kKeywords = {
-    "False", "None",   "True",    "and",      "as",       "assert", "async", "await", "break",
-    "class", "continue", "def",   "del",      "elif",     "else",   "except", "finally", "for",
-    "from",  "global", "if",      "import",   "in",       "is",     "lambda", "nonlocal", "not",
-    "or",    "pass",   "raise",   "return",   "try",      "while",  "with",  "yield"};
+    "False", "None",     "True",  "and",    "as",   "assert", "async",  "await",    "break",
+    "class", "continue", "def",   "del",    "elif", "else",   "except", "finally",  "for",
+    "from",  "global",   "if",    "import", "in",   "is",     "lambda", "nonlocal", "not",
+    "or",    "pass",     "raise", "return", "try",  "while",  "with",   "yield"};
 
 constexpr std::array<std::string_view, 24> kBuiltins = {
-    "print", "range", "len",   "str",   "int",  "float",      "list",   "dict",
-    "set",   "tuple", "sum",   "min",   "max",  "sorted",     "enumerate", "zip",
-    "isinstance", "Exception", "ValueError", "RuntimeError", "asyncio", "time", "random",
-    "super"};
+    "print",      "range",        "len",       "str",   "int",        "float",
+    "list",       "dict",         "set",       "tuple", "sum",        "min",
+    "max",        "sorted",       "enumerate", "zip",   "isinstance", "Exception",
+    "ValueError", "RuntimeError", "asyncio",   "time",  "random",     "super"};
 
-bool is_ident_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
-bool is_ident(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+bool is_ident_start(char c) {
+  return std::isalpha(static_cast<unsigned char>(c)) || c == '_';
+}
+bool is_ident(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
 
 template <size_t N>
 bool contains(const std::array<std::string_view, N>& words, std::string_view w) {
@@ -42,7 +46,10 @@ struct Tokenizer {
   int string_end(int i, std::string_view quote) {
     const int n = static_cast<int>(line.size());
     while (i < n) {
-      if (line[i] == '\\') { i += 2; continue; }
+      if (line[i] == '\\') {
+        i += 2;
+        continue;
+      }
       if (line.substr(i, quote.size()) == quote) {
         open_triple = {};
         return i + static_cast<int>(quote.size());
@@ -55,7 +62,8 @@ struct Tokenizer {
 
   int scan_string(int i) {
     int p = i;
-    while (p < static_cast<int>(line.size()) && std::isalpha(static_cast<unsigned char>(line[p]))) ++p;
+    while (p < static_cast<int>(line.size()) && std::isalpha(static_cast<unsigned char>(line[p])))
+      ++p;
     const char q = line[p];
     const bool triple = line.substr(p, 3) == (q == '"' ? "\"\"\"" : "'''");
     const std::string_view quote = triple ? (q == '"' ? "\"\"\"" : "'''") : (q == '"' ? "\"" : "'");
@@ -68,11 +76,15 @@ struct Tokenizer {
   int scan_word(int i) {
     int e = i;
     while (e < static_cast<int>(line.size()) && is_ident(line[e])) ++e;
-    if (e < static_cast<int>(line.size()) && (line[e] == '"' || line[e] == '\'') && e - i <= 2) return scan_string(i);
+    if (e < static_cast<int>(line.size()) && (line[e] == '"' || line[e] == '\'') && e - i <= 2)
+      return scan_string(i);
     const std::string_view word = line.substr(i, e - i);
-    if (after_def) add(i, e, TokenKind::Definition);
-    else if (contains(kKeywords, word)) add(i, e, TokenKind::Keyword);
-    else if (contains(kBuiltins, word)) add(i, e, TokenKind::Builtin);
+    if (after_def)
+      add(i, e, TokenKind::Definition);
+    else if (contains(kKeywords, word))
+      add(i, e, TokenKind::Keyword);
+    else if (contains(kBuiltins, word))
+      add(i, e, TokenKind::Builtin);
     after_def = word == "def" || word == "class";
     return e;
   }
@@ -86,8 +98,14 @@ struct Tokenizer {
     }
     while (i < n) {
       const char c = line[i];
-      if (c == '#') { add(i, n, TokenKind::Comment); return; }
-      if (c == '"' || c == '\'') { i = scan_string(i); continue; }
+      if (c == '#') {
+        add(i, n, TokenKind::Comment);
+        return;
+      }
+      if (c == '"' || c == '\'') {
+        i = scan_string(i);
+        continue;
+      }
       if (c == '@' && line.find_first_not_of(" \t") == static_cast<size_t>(i)) {
         int e = i + 1;
         while (e < n && (is_ident(line[e]) || line[e] == '.')) ++e;
@@ -95,7 +113,10 @@ struct Tokenizer {
         i = e;
         continue;
       }
-      if (is_ident_start(c)) { i = scan_word(i); continue; }
+      if (is_ident_start(c)) {
+        i = scan_word(i);
+        continue;
+      }
       if (std::isdigit(static_cast<unsigned char>(c))) {
         int e = i;
         while (e < n && (is_ident(line[e]) || line[e] == '.')) ++e;

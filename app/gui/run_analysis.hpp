@@ -14,10 +14,10 @@
 namespace looplab::app {
 
 enum class WarningKind {
-  LoopBlocked,        // time.sleep (or CPU work) on the loop's thread
-  NeverAwaited,       // "coroutine ... was never awaited"
-  NeverRetrieved,     // "Task exception was never retrieved"
-  PendingAtClose,     // a task still pending when the loop closed
+  LoopBlocked,     // time.sleep (or CPU work) on the loop's thread
+  NeverAwaited,    // "coroutine ... was never awaited"
+  NeverRetrieved,  // "Task exception was never retrieved"
+  PendingAtClose,  // a task still pending when the loop closed
   Deadlock,
   UncaughtException,
   BudgetExhausted,
@@ -26,13 +26,13 @@ const char* to_string(WarningKind kind);
 
 struct Warning {
   WarningKind kind;
-  size_t event = 0;     // the moment to jump to (trace index)
-  std::string title;    // one line
-  std::string detail;   // may be empty
+  size_t event = 0;    // the moment to jump to (trace index)
+  std::string title;   // one line
+  std::string detail;  // may be empty
 };
 
 struct ConsoleLine {
-  size_t event = 0;     // index of the Stdout/Stderr event that completed the line
+  size_t event = 0;  // index of the Stdout/Stderr event that completed the line
   double time = 0.0;
   bool is_stderr = false;
   std::string text;
@@ -51,7 +51,8 @@ LoadedRun analyse_run(session::RunResult result);
 
 // The timeline re-measured in steps: a segment spans from the event that began it to the
 // event that began the next one, so zero-duration steps get width.
-exporter::TimelineModel steps_timeline(const exporter::TimelineModel& timeline, const loop::Trace& trace);
+exporter::TimelineModel steps_timeline(const exporter::TimelineModel& timeline,
+                                       const loop::Trace& trace);
 std::vector<ConsoleLine> console_lines(const loop::Trace& trace);
 std::vector<Warning> find_warnings(const loop::Trace& trace);
 

@@ -7,6 +7,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "default_settings.hpp"  // generated from assets/default_settings.json: kDefaultSettings
+
 namespace looplab::app {
 
 namespace fs = std::filesystem;
@@ -19,11 +21,14 @@ constexpr size_t kMaxRecentFiles = 10;
 // A program name ("restaurant" or "/home/x/lesson.py") as a safe file name.
 std::string autosave_file_name(const std::string& name) {
   std::string out;
-  for (char c : name) out += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.') ? c : '_';
+  for (char c : name)
+    out += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.') ? c : '_';
   return out + (out.ends_with(".py") ? "" : ".py");
 }
 
-fs::path autosave_path(const std::string& name) { return config_dir() / "autosave" / autosave_file_name(name); }
+fs::path autosave_path(const std::string& name) {
+  return config_dir() / "autosave" / autosave_file_name(name);
+}
 
 template <class T>
 void read(const json& j, const char* key, T* field) {
@@ -39,8 +44,10 @@ void read(const json& j, const char* key, T* field) {
 }  // namespace
 
 fs::path config_dir() {
-  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) return fs::path(xdg) / "looplab";
-  if (const char* home = std::getenv("HOME"); home && *home) return fs::path(home) / ".config" / "looplab";
+  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg)
+    return fs::path(xdg) / "looplab";
+  if (const char* home = std::getenv("HOME"); home && *home)
+    return fs::path(home) / ".config" / "looplab";
   return fs::temp_directory_path() / "looplab";
 }
 
@@ -67,12 +74,10 @@ bool write_file_atomically(const fs::path& path, const std::string& text, std::s
   return true;
 }
 
-ViewData load_view_data() {
-  ViewData view;
-  std::ifstream in(config_dir() / "settings.json");
-  if (!in) return view;
-  const json j = json::parse(in, nullptr, false);
-  if (!j.is_object()) return view;
+namespace {
+
+void read_view_data(const json& j, ViewData& view) {
+  if (!j.is_object()) return;
   read(j, "show_source", &view.show.source);
   read(j, "show_parameters", &view.show.parameters);
   read(j, "show_tasks", &view.show.tasks);
@@ -99,22 +104,47 @@ ViewData load_view_data() {
   read(j, "window_height", &view.window_height);
   view.font_scale = std::clamp(view.font_scale, 0.75f, 3.0f);
   view.speed = std::clamp(view.speed, 0.1f, 100.0f);
+}
+
+}  // namespace
+
+ViewData default_view_data() {
+  ViewData view;
+  read_view_data(json::parse(kDefaultSettings, nullptr, false), view);
+  return view;
+}
+
+ViewData load_view_data() {
+  ViewData view = default_view_data();
+  std::ifstream in(config_dir() / "settings.json");
+  if (in) read_view_data(json::parse(in, nullptr, false), view);
   return view;
 }
 
 bool save_view_data(const ViewData& view, std::string* error) {
   json j = {
-      {"show_source", view.show.source},       {"show_parameters", view.show.parameters},
-      {"show_tasks", view.show.tasks},         {"show_event_loop", view.show.event_loop},
-      {"show_warnings", view.show.warnings},   {"show_console", view.show.console},
-      {"show_narration", view.show.narration}, {"show_legend", view.show.legend},
-      {"left_fraction", view.left_fraction},   {"right_fraction", view.right_fraction},
-      {"bottom_fraction", view.bottom_fraction}, {"source_fraction", view.source_fraction},
-      {"tasks_fraction", view.tasks_fraction}, {"loop_fraction", view.loop_fraction},
-      {"dark", view.dark},                     {"font_scale", view.font_scale},
-      {"speed", view.speed},                   {"granularity", static_cast<int>(view.granularity)},
-      {"program", view.program},               {"recent_files", view.recent_files},
-      {"window_width", view.window_width},     {"window_height", view.window_height},
+      {"show_source", view.show.source},
+      {"show_parameters", view.show.parameters},
+      {"show_tasks", view.show.tasks},
+      {"show_event_loop", view.show.event_loop},
+      {"show_warnings", view.show.warnings},
+      {"show_console", view.show.console},
+      {"show_narration", view.show.narration},
+      {"show_legend", view.show.legend},
+      {"left_fraction", view.left_fraction},
+      {"right_fraction", view.right_fraction},
+      {"bottom_fraction", view.bottom_fraction},
+      {"source_fraction", view.source_fraction},
+      {"tasks_fraction", view.tasks_fraction},
+      {"loop_fraction", view.loop_fraction},
+      {"dark", view.dark},
+      {"font_scale", view.font_scale},
+      {"speed", view.speed},
+      {"granularity", static_cast<int>(view.granularity)},
+      {"program", view.program},
+      {"recent_files", view.recent_files},
+      {"window_width", view.window_width},
+      {"window_height", view.window_height},
   };
   return write_file_atomically(config_dir() / "settings.json", j.dump(2) + "\n", error);
 }

@@ -13,7 +13,10 @@ namespace looplab::app {
 
 std::filesystem::path config_dir();
 
-// Missing or unreadable settings give the defaults; a bad field keeps its default.
+// The default layout and theme, from assets/default_settings.json (compiled in).
+ViewData default_view_data();
+// The defaults overlaid with the user's settings.json; a missing or bad field keeps its
+// default.
 ViewData load_view_data();
 bool save_view_data(const ViewData& view, std::string* error);
 

@@ -12,7 +12,10 @@ const exporter::Palette& palette(bool dark) {
 
 void apply_style(bool dark, float font_scale) {
   ImGuiStyle style;
-  if (dark) ImGui::StyleColorsDark(&style); else ImGui::StyleColorsLight(&style);
+  if (dark)
+    ImGui::StyleColorsDark(&style);
+  else
+    ImGui::StyleColorsLight(&style);
   const exporter::Palette& p = palette(dark);
   style.WindowPadding = ImVec2(8, 6);
   style.FramePadding = ImVec2(7, 4);
@@ -37,9 +40,12 @@ void apply_style(bool dark, float font_scale) {
   // washed-out projector.
   const exporter::Color frame = dark ? exporter::rgb(0x3A3A3E) : exporter::rgb(0xE6E6E6);
   style.Colors[ImGuiCol_FrameBg] = im4(frame);
-  style.Colors[ImGuiCol_FrameBgHovered] = im4(dark ? exporter::rgb(0x46464B) : exporter::rgb(0xDADADA));
-  style.Colors[ImGuiCol_FrameBgActive] = im4(dark ? exporter::rgb(0x505056) : exporter::rgb(0xCFCFCF));
-  style.Colors[ImGuiCol_TableHeaderBg] = im4(dark ? exporter::rgb(0x333337) : exporter::rgb(0xE3E3E3));
+  style.Colors[ImGuiCol_FrameBgHovered] =
+      im4(dark ? exporter::rgb(0x46464B) : exporter::rgb(0xDADADA));
+  style.Colors[ImGuiCol_FrameBgActive] =
+      im4(dark ? exporter::rgb(0x505056) : exporter::rgb(0xCFCFCF));
+  style.Colors[ImGuiCol_TableHeaderBg] =
+      im4(dark ? exporter::rgb(0x333337) : exporter::rgb(0xE3E3E3));
   style.Colors[ImGuiCol_TableRowBgAlt] = im4(p.panel);
   style.ScaleAllSizes(font_scale);
   ImGui::GetStyle() = style;
@@ -71,8 +77,10 @@ void draw_state_icon(ImDrawList* draw, ImVec2 pos, float size, LaneState state,
       break;
     case LaneState::Done:  // a tick
       draw->AddCircleFilled(c, r, fill);
-      draw->AddPolyline(std::array<ImVec2, 3>{ImVec2(c.x - r * 0.5f, c.y), ImVec2(c.x - r * 0.1f, c.y + r * 0.45f),
-                                              ImVec2(c.x + r * 0.55f, c.y - r * 0.45f)}.data(),
+      draw->AddPolyline(std::array<ImVec2, 3>{ImVec2(c.x - r * 0.5f, c.y),
+                                              ImVec2(c.x - r * 0.1f, c.y + r * 0.45f),
+                                              ImVec2(c.x + r * 0.55f, c.y - r * 0.45f)}
+                            .data(),
                         3, im(colors.text_on(state)), 0, t);
       break;
     case LaneState::Failed:  // a cross
@@ -81,7 +89,8 @@ void draw_state_icon(ImDrawList* draw, ImVec2 pos, float size, LaneState state,
       const float k = r * 0.55f;
       const ImU32 ink = im(colors.text_on(state));
       draw->AddLine(ImVec2(c.x - k, c.y - k), ImVec2(c.x + k, c.y + k), ink, t);
-      if (state == LaneState::Failed) draw->AddLine(ImVec2(c.x - k, c.y + k), ImVec2(c.x + k, c.y - k), ink, t);
+      if (state == LaneState::Failed)
+        draw->AddLine(ImVec2(c.x - k, c.y + k), ImVec2(c.x + k, c.y - k), ink, t);
       break;
     }
     case LaneState::Blocked:  // a bar: stop

@@ -13,7 +13,9 @@ void apply_style(bool dark, float font_scale);
 
 const exporter::Palette& palette(bool dark);
 
-inline ImU32 im(exporter::Color c) { return c.imgui(); }
+inline ImU32 im(exporter::Color c) {
+  return c.imgui();
+}
 inline ImVec4 im4(exporter::Color c) {
   return ImVec4(c.r / 255.0f, c.g / 255.0f, c.b / 255.0f, c.a / 255.0f);
 }

@@ -28,10 +28,10 @@ struct ViewData {
   // Splitters, as fractions of the window so a resized window keeps its proportions.
   float left_fraction = 0.32f;
   float right_fraction = 0.27f;
-  float bottom_fraction = 0.30f;   // console/narration under the timeline
-  float source_fraction = 0.68f;   // the source's share of the left column (parameters below)
-  float tasks_fraction = 0.36f;    // tasks at the top of the right column
-  float loop_fraction = 0.62f;     // event loop's share below the tasks (warnings under it)
+  float bottom_fraction = 0.30f;  // console/narration under the timeline
+  float source_fraction = 0.68f;  // the source's share of the left column (parameters below)
+  float tasks_fraction = 0.36f;   // tasks at the top of the right column
+  float loop_fraction = 0.62f;    // event loop's share below the tasks (warnings under it)
 
   bool dark = false;
   float font_scale = 1.0f;  // 0.75 .. 3.0; Ctrl+= / Ctrl+-

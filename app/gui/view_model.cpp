@@ -9,10 +9,14 @@ using loop::EventKind;
 
 const char* to_string(Granularity g) {
   switch (g) {
-    case Granularity::Line: return "next line";
-    case Granularity::TaskStep: return "next task step";
-    case Granularity::Iteration: return "next loop iteration";
-    case Granularity::Instant: return "next instant";
+    case Granularity::Line:
+      return "next line";
+    case Granularity::TaskStep:
+      return "next task step";
+    case Granularity::Iteration:
+      return "next loop iteration";
+    case Granularity::Instant:
+      return "next instant";
   }
   return "";
 }
@@ -21,14 +25,15 @@ const char* to_string(Granularity g) {
 bool is_boundary(const Event& e, Granularity g) {
   switch (g) {
     case Granularity::Line:
-      return e.kind == EventKind::Line || e.kind == EventKind::StepBegin || e.kind == EventKind::StepEnd ||
-             e.kind == EventKind::TaskDone || e.kind == EventKind::TaskFailed ||
-             e.kind == EventKind::TaskCancelled || e.kind == EventKind::CallbackRun;
-    case Granularity::TaskStep:
-      return e.kind == EventKind::StepBegin || e.kind == EventKind::StepEnd || e.kind == EventKind::TaskDone ||
+      return e.kind == EventKind::Line || e.kind == EventKind::StepBegin ||
+             e.kind == EventKind::StepEnd || e.kind == EventKind::TaskDone ||
              e.kind == EventKind::TaskFailed || e.kind == EventKind::TaskCancelled ||
-             e.kind == EventKind::CallbackRun || e.kind == EventKind::LoopBlockedFrom ||
-             e.kind == EventKind::WorkerEnd;
+             e.kind == EventKind::CallbackRun;
+    case Granularity::TaskStep:
+      return e.kind == EventKind::StepBegin || e.kind == EventKind::StepEnd ||
+             e.kind == EventKind::TaskDone || e.kind == EventKind::TaskFailed ||
+             e.kind == EventKind::TaskCancelled || e.kind == EventKind::CallbackRun ||
+             e.kind == EventKind::LoopBlockedFrom || e.kind == EventKind::WorkerEnd;
     case Granularity::Iteration:
       return e.kind == EventKind::LoopIterationBegin;
     case Granularity::Instant:
@@ -56,12 +61,17 @@ void ViewModel::set_run(LoadedRun run, bool keep_time) {
   cursor_ = 0;
   play_clock_ = 0.0;
   step_credit_ = 0.0;
-  if (keep_time && at_end) cursor_ = size();
-  else if (keep_time) seek_time(t);
-  else playing_ = false;
+  if (keep_time && at_end)
+    cursor_ = size();
+  else if (keep_time)
+    seek_time(t);
+  else
+    playing_ = false;
 }
 
-double ViewModel::end_time() const { return empty() ? 0.0 : trace().events.back().time; }
+double ViewModel::end_time() const {
+  return empty() ? 0.0 : trace().events.back().time;
+}
 
 void ViewModel::set_cursor(size_t k) {
   cursor_ = std::min(k, size());
@@ -69,9 +79,13 @@ void ViewModel::set_cursor(size_t k) {
   step_credit_ = 0.0;
 }
 
-double ViewModel::cursor_time() const { return cursor_ == 0 ? 0.0 : trace()[cursor_ - 1].time; }
+double ViewModel::cursor_time() const {
+  return cursor_ == 0 ? 0.0 : trace()[cursor_ - 1].time;
+}
 
-const Event* ViewModel::current_event() const { return cursor_ == 0 ? nullptr : &trace()[cursor_ - 1]; }
+const Event* ViewModel::current_event() const {
+  return cursor_ == 0 ? nullptr : &trace()[cursor_ - 1];
+}
 
 std::optional<size_t> ViewModel::current_event_index() const {
   if (cursor_ == 0) return std::nullopt;
@@ -116,8 +130,12 @@ size_t ViewModel::boundary_before(size_t k, Granularity g) const {
   return 0;
 }
 
-void ViewModel::step_forward(Granularity g) { set_cursor(boundary_after(cursor_, g)); }
-void ViewModel::step_back(Granularity g) { set_cursor(boundary_before(cursor_, g)); }
+void ViewModel::step_forward(Granularity g) {
+  set_cursor(boundary_after(cursor_, g));
+}
+void ViewModel::step_back(Granularity g) {
+  set_cursor(boundary_before(cursor_, g));
+}
 
 void ViewModel::set_playing(bool on) {
   if (on && cursor_ >= size()) set_cursor(0);
@@ -152,7 +170,9 @@ void ViewModel::advance(double real_seconds, double speed, Granularity g) {
   play_clock_ = std::min(next_time, play_clock_ + real_seconds * speed);
 }
 
-double ViewModel::display_time() const { return std::max(play_clock_, cursor_time()); }
+double ViewModel::display_time() const {
+  return std::max(play_clock_, cursor_time());
+}
 
 const loop::LoopState& ViewModel::state() const {
   if (state_at_ != cursor_) {

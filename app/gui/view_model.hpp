@@ -49,8 +49,14 @@ class ViewModel {
   void seek_time(double t);
   void step_forward(Granularity g);
   void step_back(Granularity g);
-  void reset() { set_cursor(0); playing_ = false; }
-  void run_to_end() { set_cursor(size()); playing_ = false; }
+  void reset() {
+    set_cursor(0);
+    playing_ = false;
+  }
+  void run_to_end() {
+    set_cursor(size());
+    playing_ = false;
+  }
 
   // [SECTION] Play
   bool playing() const { return playing_; }
@@ -73,8 +79,8 @@ class ViewModel {
   std::unique_ptr<loop::Replayer> replayer_;
   size_t cursor_ = 0;
   bool playing_ = false;
-  double play_clock_ = 0.0;     // virtual time reached by playback
-  double step_credit_ = 0.0;    // fractional steps owed inside an instant
+  double play_clock_ = 0.0;   // virtual time reached by playback
+  double step_credit_ = 0.0;  // fractional steps owed inside an instant
   // The Replayer's own state, valid until its next state_at(): only state() calls it.
   mutable std::optional<size_t> state_at_;
   mutable const loop::LoopState* state_ = nullptr;

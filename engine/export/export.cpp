@@ -17,20 +17,28 @@ namespace looplab::exporter {
 
 const char* format_name(Format format) {
   switch (format) {
-    case Format::Chrome: return "chrome";
-    case Format::Csv: return "csv";
-    case Format::Text: return "text";
-    case Format::Svg: return "svg";
+    case Format::Chrome:
+      return "chrome";
+    case Format::Csv:
+      return "csv";
+    case Format::Text:
+      return "text";
+    case Format::Svg:
+      return "svg";
   }
   return "?";
 }
 
 const char* format_extension(Format format) {
   switch (format) {
-    case Format::Chrome: return ".json";
-    case Format::Csv: return ".csv";
-    case Format::Text: return ".txt";
-    case Format::Svg: return ".svg";
+    case Format::Chrome:
+      return ".json";
+    case Format::Csv:
+      return ".csv";
+    case Format::Text:
+      return ".txt";
+    case Format::Svg:
+      return ".svg";
   }
   return "";
 }
@@ -44,10 +52,14 @@ std::optional<Format> parse_format(std::string_view name) {
 bool write(const loop::Trace& trace, Format format, std::ostream& out, const Options& options,
            std::string* error) {
   switch (format) {
-    case Format::Chrome: return write_chrome(trace, out, options, error);
-    case Format::Csv: return write_csv(trace, out, options, error);
-    case Format::Text: return write_text(trace, out, options, error);
-    case Format::Svg: return write_svg(trace, out, options, error);
+    case Format::Chrome:
+      return write_chrome(trace, out, options, error);
+    case Format::Csv:
+      return write_csv(trace, out, options, error);
+    case Format::Text:
+      return write_text(trace, out, options, error);
+    case Format::Svg:
+      return write_svg(trace, out, options, error);
   }
   return false;
 }
@@ -89,7 +101,9 @@ class FdStreamBuf : public std::streambuf {
   int errno_ = 0;
 };
 
-std::string errno_text(int err) { return std::generic_category().message(err); }
+std::string errno_text(int err) {
+  return std::generic_category().message(err);
+}
 
 bool fail(std::string* error, const std::string& path, int err) {
   if (error) *error = "cannot write " + path + ": " + errno_text(err);
@@ -102,8 +116,8 @@ int create_temporary(const std::filesystem::path& target, std::string& temp_path
   const std::filesystem::path dir =
       target.parent_path().empty() ? std::filesystem::path(".") : target.parent_path();
   for (int attempt = 0; attempt < 100; ++attempt) {
-    temp_path = (dir / ("." + target.filename().string() + ".tmp-" +
-                        std::to_string(::getpid()) + "-" + std::to_string(counter++)))
+    temp_path = (dir / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()) +
+                        "-" + std::to_string(counter++)))
                     .string();
     const int fd = ::open(temp_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd >= 0 || errno != EEXIST) return fd;

@@ -93,12 +93,20 @@ std::string worker_label(const Trace& trace, uint32_t worker) {
 std::string subject_label(const Trace& trace, size_t event_index) {
   const Event& e = trace.events[event_index];
   switch (e.kind) {
-    case EventKind::TaskCreated: case EventKind::TaskScheduled: case EventKind::StepBegin:
-    case EventKind::StepEnd: case EventKind::TaskWoken: case EventKind::TaskDone:
-    case EventKind::TaskFailed: case EventKind::TaskCancelled:
-    case EventKind::TaskCancelRequested: case EventKind::TaskRenamed:
-    case EventKind::LoopBlockedFrom: case EventKind::LoopBlockedTo:
-    case EventKind::Stdout: case EventKind::Stderr:
+    case EventKind::TaskCreated:
+    case EventKind::TaskScheduled:
+    case EventKind::StepBegin:
+    case EventKind::StepEnd:
+    case EventKind::TaskWoken:
+    case EventKind::TaskDone:
+    case EventKind::TaskFailed:
+    case EventKind::TaskCancelled:
+    case EventKind::TaskCancelRequested:
+    case EventKind::TaskRenamed:
+    case EventKind::LoopBlockedFrom:
+    case EventKind::LoopBlockedTo:
+    case EventKind::Stdout:
+    case EventKind::Stderr:
       return task_label(trace, e.subject);
     case EventKind::Line:
       return e.c ? worker_label(trace, e.subject) : task_label(trace, e.subject);
@@ -106,20 +114,26 @@ std::string subject_label(const Trace& trace, size_t event_index) {
       return task_label(trace, e.b);
     case EventKind::TimerScheduled:
       return task_label(trace, e.a);
-    case EventKind::TimerFired: case EventKind::TimerCancelled:
-      return task_label(trace, e.subject < trace.timers.size() ? trace.timers[e.subject].task
-                                                               : kNone);
+    case EventKind::TimerFired:
+    case EventKind::TimerCancelled:
+      return task_label(trace,
+                        e.subject < trace.timers.size() ? trace.timers[e.subject].task : kNone);
     case EventKind::FutureResolved:
       return task_label(trace, e.a);
-    case EventKind::WorkerStart: case EventKind::WorkerSleep: case EventKind::WorkerWake:
+    case EventKind::WorkerStart:
+    case EventKind::WorkerSleep:
+    case EventKind::WorkerWake:
     case EventKind::WorkerEnd:
       return worker_label(trace, e.subject);
-    case EventKind::HandleRun: case EventKind::HandleCancelled: case EventKind::CallbackRun:
-    case EventKind::LoopIterationBegin: case EventKind::RunEnd:
+    case EventKind::HandleRun:
+    case EventKind::HandleCancelled:
+    case EventKind::CallbackRun:
+    case EventKind::LoopIterationBegin:
+    case EventKind::RunEnd:
       return "loop";
     case EventKind::FutureCreated:
-      return task_label(trace, e.subject < trace.futures.size()
-                                   ? trace.futures[e.subject].creator : kNone);
+      return task_label(
+          trace, e.subject < trace.futures.size() ? trace.futures[e.subject].creator : kNone);
   }
   return "-";
 }
@@ -133,16 +147,31 @@ std::string wait_label(const Trace& trace, size_t step_end_index) {
       out = "sleep ";
       if (e.b < trace.timers.size()) append_delay(out, trace.timers[e.b].when - e.time);
       return out;
-    case WaitKind::BareYield: return "yield";
-    case WaitKind::Task: out = "await "; append_task(out, trace, e.b); return out;
-    case WaitKind::Worker: out = "await "; append_worker(out, trace, e.b); return out;
-    case WaitKind::Lock: return "await Lock";
-    case WaitKind::Event: return "await Event";
-    case WaitKind::Condition: return "await Condition";
-    case WaitKind::Semaphore: return "await Semaphore";
-    case WaitKind::Queue: return "await Queue";
-    case WaitKind::None: return "waiting";
-    case WaitKind::Future: case WaitKind::Gather: case WaitKind::Timeout:
+    case WaitKind::BareYield:
+      return "yield";
+    case WaitKind::Task:
+      out = "await ";
+      append_task(out, trace, e.b);
+      return out;
+    case WaitKind::Worker:
+      out = "await ";
+      append_worker(out, trace, e.b);
+      return out;
+    case WaitKind::Lock:
+      return "await Lock";
+    case WaitKind::Event:
+      return "await Event";
+    case WaitKind::Condition:
+      return "await Condition";
+    case WaitKind::Semaphore:
+      return "await Semaphore";
+    case WaitKind::Queue:
+      return "await Queue";
+    case WaitKind::None:
+      return "waiting";
+    case WaitKind::Future:
+    case WaitKind::Gather:
+    case WaitKind::Timeout:
     case WaitKind::Other:
       break;
   }
@@ -184,13 +213,29 @@ uint32_t last_line_before(const Trace& trace, size_t index, uint32_t task) {
 // "awaits Task-3", "waits to acquire a Lock", ...: the verb phrase of a StepEnd.
 void append_awaiting(std::string& out, const Trace& trace, WaitKind kind, uint32_t target) {
   switch (kind) {
-    case WaitKind::Task: out += "awaits "; append_task(out, trace, target); return;
-    case WaitKind::Worker: out += "awaits "; append_worker(out, trace, target); return;
-    case WaitKind::Lock: out += "waits to acquire a Lock"; return;
-    case WaitKind::Semaphore: out += "waits to acquire a Semaphore"; return;
-    case WaitKind::Event: out += "waits for an Event to be set"; return;
-    case WaitKind::Condition: out += "waits on a Condition"; return;
-    case WaitKind::Queue: out += "waits on a Queue"; return;
+    case WaitKind::Task:
+      out += "awaits ";
+      append_task(out, trace, target);
+      return;
+    case WaitKind::Worker:
+      out += "awaits ";
+      append_worker(out, trace, target);
+      return;
+    case WaitKind::Lock:
+      out += "waits to acquire a Lock";
+      return;
+    case WaitKind::Semaphore:
+      out += "waits to acquire a Semaphore";
+      return;
+    case WaitKind::Event:
+      out += "waits for an Event to be set";
+      return;
+    case WaitKind::Condition:
+      out += "waits on a Condition";
+      return;
+    case WaitKind::Queue:
+      out += "waits on a Queue";
+      return;
     default:
       out += "awaits ";
       append_one_line(out, future_description(trace, target));
@@ -229,9 +274,15 @@ void narrate_step_end(std::string& out, const Trace& trace, size_t index) {
       append_task(out, trace, e.b);
       out += " finishes";
       return;
-    case WaitKind::Worker: out += ": it waits until the thread finishes"; return;
-    case WaitKind::Gather: out += ": it waits until every child finishes"; return;
-    default: out += ": it waits until that is done"; return;
+    case WaitKind::Worker:
+      out += ": it waits until the thread finishes";
+      return;
+    case WaitKind::Gather:
+      out += ": it waits until every child finishes";
+      return;
+    default:
+      out += ": it waits until that is done";
+      return;
   }
 }
 
@@ -254,8 +305,7 @@ void narrate_task_end(std::string& out, const Trace& trace, const Event& e) {
   }
 }
 
-void narrate_task_event(std::string& out, const Trace& trace, size_t index,
-                        uint32_t known_line) {
+void narrate_task_event(std::string& out, const Trace& trace, size_t index, uint32_t known_line) {
   const Event& e = trace.events[index];
   switch (e.kind) {
     case EventKind::TaskCreated:
@@ -281,7 +331,9 @@ void narrate_task_event(std::string& out, const Trace& trace, size_t index,
       }
       return;
     }
-    case EventKind::StepEnd: narrate_step_end(out, trace, index); return;
+    case EventKind::StepEnd:
+      narrate_step_end(out, trace, index);
+      return;
     case EventKind::TaskWoken:
       append_task(out, trace, e.subject);
       out += "'s wait is over";
@@ -291,7 +343,9 @@ void narrate_task_event(std::string& out, const Trace& trace, size_t index,
         out += ')';
       }
       return;
-    default: narrate_task_end(out, trace, e); return;
+    default:
+      narrate_task_end(out, trace, e);
+      return;
   }
 }
 
@@ -321,8 +375,8 @@ void narrate_timer_event(std::string& out, const Trace& trace, const Event& e) {
 
 void narrate_future_event(std::string& out, const Trace& trace, const Event& e) {
   if (e.kind == EventKind::FutureCreated) {
-    const uint32_t creator = e.subject < trace.futures.size() ? trace.futures[e.subject].creator
-                                                              : kNone;
+    const uint32_t creator =
+        e.subject < trace.futures.size() ? trace.futures[e.subject].creator : kNone;
     out += creator == kNone ? "The loop" : task_label(trace, creator);
     out += " creates a future (";
     append_one_line(out, future_description(trace, e.subject));
@@ -333,9 +387,15 @@ void narrate_future_event(std::string& out, const Trace& trace, const Event& e) 
   append_one_line(out, future_description(trace, e.subject));
   out += ')';
   switch (static_cast<loop::FutureOutcome>(e.c)) {
-    case loop::FutureOutcome::Result: out += " gets its result"; break;
-    case loop::FutureOutcome::Exception: out += " gets an exception"; break;
-    case loop::FutureOutcome::Cancelled: out += " is cancelled"; break;
+    case loop::FutureOutcome::Result:
+      out += " gets its result";
+      break;
+    case loop::FutureOutcome::Exception:
+      out += " gets an exception";
+      break;
+    case loop::FutureOutcome::Cancelled:
+      out += " is cancelled";
+      break;
   }
   if (e.a != kNone) {
     out += " from ";
@@ -355,8 +415,9 @@ void narrate_handle_event(std::string& out, const Trace& trace, const Event& e) 
                  : "The loop pops the next callback from the ready queue";
       return;
     case EventKind::HandleCancelled:
-      out += "A queued callback is cancelled: it stays in the ready queue until the loop "
-             "skips it";
+      out +=
+          "A queued callback is cancelled: it stays in the ready queue until the loop "
+          "skips it";
       return;
     default:
       out += "The loop runs the callback ";
@@ -418,8 +479,7 @@ loop::StringId name_before_rename(const Trace& trace, size_t index) {
   const size_t created = trace.tasks[task].created_at;
   for (size_t i = index; i-- > created;) {
     const Event& e = trace.events[i];
-    if (e.subject == task &&
-        (e.kind == EventKind::TaskRenamed || e.kind == EventKind::TaskCreated))
+    if (e.subject == task && (e.kind == EventKind::TaskRenamed || e.kind == EventKind::TaskCreated))
       return e.a;
   }
   return trace.tasks[task].name;
@@ -443,7 +503,8 @@ void narrate_program_event(std::string& out, const Trace& trace, size_t index) {
       out += " is at line ";
       append_uint(out, e.a);
       return;
-    case EventKind::Stdout: case EventKind::Stderr:
+    case EventKind::Stdout:
+    case EventKind::Stderr:
       if (e.subject == kNone)
         out += "The program";
       else
@@ -487,30 +548,47 @@ namespace {
 void append_sentence(std::string& out, const Trace& trace, size_t index, uint32_t known_line) {
   const Event& e = trace.events[index];
   switch (e.kind) {
-    case EventKind::TaskCreated: case EventKind::TaskScheduled: case EventKind::StepBegin:
-    case EventKind::StepEnd: case EventKind::TaskWoken: case EventKind::TaskDone:
-    case EventKind::TaskFailed: case EventKind::TaskCancelled:
+    case EventKind::TaskCreated:
+    case EventKind::TaskScheduled:
+    case EventKind::StepBegin:
+    case EventKind::StepEnd:
+    case EventKind::TaskWoken:
+    case EventKind::TaskDone:
+    case EventKind::TaskFailed:
+    case EventKind::TaskCancelled:
       narrate_task_event(out, trace, index, known_line);
       return;
-    case EventKind::TimerScheduled: case EventKind::TimerFired: case EventKind::TimerCancelled:
+    case EventKind::TimerScheduled:
+    case EventKind::TimerFired:
+    case EventKind::TimerCancelled:
       narrate_timer_event(out, trace, e);
       return;
-    case EventKind::FutureCreated: case EventKind::FutureResolved:
+    case EventKind::FutureCreated:
+    case EventKind::FutureResolved:
       narrate_future_event(out, trace, e);
       return;
-    case EventKind::HandleQueued: case EventKind::HandleRun: case EventKind::HandleCancelled:
+    case EventKind::HandleQueued:
+    case EventKind::HandleRun:
+    case EventKind::HandleCancelled:
     case EventKind::CallbackRun:
       narrate_handle_event(out, trace, e);
       return;
-    case EventKind::LoopBlockedFrom: case EventKind::LoopBlockedTo:
+    case EventKind::LoopBlockedFrom:
+    case EventKind::LoopBlockedTo:
       narrate_blocking(out, e);
       return;
-    case EventKind::WorkerStart: case EventKind::WorkerSleep: case EventKind::WorkerWake:
+    case EventKind::WorkerStart:
+    case EventKind::WorkerSleep:
+    case EventKind::WorkerWake:
     case EventKind::WorkerEnd:
       narrate_worker_event(out, trace, e);
       return;
-    case EventKind::LoopIterationBegin: case EventKind::Line: case EventKind::Stdout:
-    case EventKind::Stderr: case EventKind::RunEnd: case EventKind::TaskCancelRequested:
+    case EventKind::LoopIterationBegin:
+    case EventKind::Line:
+    case EventKind::Stdout:
+    case EventKind::Stderr:
+    case EventKind::RunEnd:
+    case EventKind::TaskCancelRequested:
     case EventKind::TaskRenamed:
       narrate_program_event(out, trace, index);
       return;

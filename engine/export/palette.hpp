@@ -28,8 +28,14 @@ struct Color {
   // "#rrggbb" for SVG/CSS; alpha is written separately as an opacity.
   constexpr std::array<char, 8> hex() const {
     constexpr char digits[] = "0123456789abcdef";
-    return {'#', digits[r >> 4], digits[r & 15], digits[g >> 4], digits[g & 15],
-            digits[b >> 4], digits[b & 15], '\0'};
+    return {'#',
+            digits[r >> 4],
+            digits[r & 15],
+            digits[g >> 4],
+            digits[g & 15],
+            digits[b >> 4],
+            digits[b & 15],
+            '\0'};
   }
   constexpr Color with_alpha(uint8_t alpha) const { return Color{r, g, b, alpha}; }
 };
@@ -66,14 +72,14 @@ constexpr const char* state_name(LaneState s) {
 enum class Theme : uint8_t { Light, Dark };
 
 struct Palette {
-  Color background;  // window / SVG canvas
-  Color panel;       // alternate lane stripes, panels
-  Color text;        // lane labels, narration
-  Color text_muted;  // axis numbers, secondary labels
-  Color grid;        // axis ticks and grid lines
-  Color outline;     // border of every filled segment
-  Color flow;        // arrows from a completion to the waiter's wake-up
-  Color cursor;      // the GUI's current-step marker
+  Color background;                             // window / SVG canvas
+  Color panel;                                  // alternate lane stripes, panels
+  Color text;                                   // lane labels, narration
+  Color text_muted;                             // axis numbers, secondary labels
+  Color grid;                                   // axis ticks and grid lines
+  Color outline;                                // border of every filled segment
+  Color flow;                                   // arrows from a completion to the waiter's wake-up
+  Color cursor;                                 // the GUI's current-step marker
   std::array<Color, kLaneStateCount> state;     // fill per LaneState
   std::array<Color, kLaneStateCount> on_state;  // text drawn on top of that fill
   std::array<Color, 8> lane;  // per-task accent (print markers, flows), cycled by task id
@@ -86,26 +92,38 @@ struct Palette {
 // Fills, in LaneState order: ready orange, running bluish green, waiting sky blue,
 // done grey, failed vermillion, cancelled reddish purple, blocked yellow.
 inline constexpr Palette kLightPalette = {
-    rgb(0xFFFFFF), rgb(0xF2F2F2), rgb(0x1A1A1A), rgb(0x555555), rgb(0xC8C8C8),
-    rgb(0x333333), rgb(0x0072B2), rgb(0xD55E00),
-    {rgb(0xE69F00), rgb(0x009E73), rgb(0x56B4E9), rgb(0x9A9A9A), rgb(0xD55E00),
-     rgb(0xCC79A7), rgb(0xF0E442)},
-    {rgb(0x000000), rgb(0xFFFFFF), rgb(0x000000), rgb(0x000000), rgb(0x000000),
-     rgb(0x000000), rgb(0x000000)},
-    {rgb(0x0072B2), rgb(0xD55E00), rgb(0x009E73), rgb(0xCC79A7), rgb(0xE69F00),
-     rgb(0x56B4E9), rgb(0x000000), rgb(0xB8A600)},
+    rgb(0xFFFFFF),
+    rgb(0xF2F2F2),
+    rgb(0x1A1A1A),
+    rgb(0x555555),
+    rgb(0xC8C8C8),
+    rgb(0x333333),
+    rgb(0x0072B2),
+    rgb(0xD55E00),
+    {rgb(0xE69F00), rgb(0x009E73), rgb(0x56B4E9), rgb(0x9A9A9A), rgb(0xD55E00), rgb(0xCC79A7),
+     rgb(0xF0E442)},
+    {rgb(0x000000), rgb(0xFFFFFF), rgb(0x000000), rgb(0x000000), rgb(0x000000), rgb(0x000000),
+     rgb(0x000000)},
+    {rgb(0x0072B2), rgb(0xD55E00), rgb(0x009E73), rgb(0xCC79A7), rgb(0xE69F00), rgb(0x56B4E9),
+     rgb(0x000000), rgb(0xB8A600)},
 };
 
 // Same hues, lifted where the original is too dark to read on a dark background.
 inline constexpr Palette kDarkPalette = {
-    rgb(0x1C1C1E), rgb(0x2A2A2D), rgb(0xEDEDED), rgb(0xA8A8A8), rgb(0x4A4A4E),
-    rgb(0xD8D8D8), rgb(0x6CC0F0), rgb(0xFF8C3A),
-    {rgb(0xF0AD1E), rgb(0x1DB889), rgb(0x6EC3F2), rgb(0x8A8A8A), rgb(0xF07021),
-     rgb(0xDB8FB8), rgb(0xF0E442)},
-    {rgb(0x000000), rgb(0x000000), rgb(0x000000), rgb(0x000000), rgb(0x000000),
-     rgb(0x000000), rgb(0x000000)},
-    {rgb(0x6CC0F0), rgb(0xF07021), rgb(0x1DB889), rgb(0xDB8FB8), rgb(0xF0AD1E),
-     rgb(0xB5DEF7), rgb(0xEDEDED), rgb(0xF0E442)},
+    rgb(0x1C1C1E),
+    rgb(0x2A2A2D),
+    rgb(0xEDEDED),
+    rgb(0xA8A8A8),
+    rgb(0x4A4A4E),
+    rgb(0xD8D8D8),
+    rgb(0x6CC0F0),
+    rgb(0xFF8C3A),
+    {rgb(0xF0AD1E), rgb(0x1DB889), rgb(0x6EC3F2), rgb(0x8A8A8A), rgb(0xF07021), rgb(0xDB8FB8),
+     rgb(0xF0E442)},
+    {rgb(0x000000), rgb(0x000000), rgb(0x000000), rgb(0x000000), rgb(0x000000), rgb(0x000000),
+     rgb(0x000000)},
+    {rgb(0x6CC0F0), rgb(0xF07021), rgb(0x1DB889), rgb(0xDB8FB8), rgb(0xF0AD1E), rgb(0xB5DEF7),
+     rgb(0xEDEDED), rgb(0xF0E442)},
 };
 
 constexpr const Palette& palette(Theme theme) {

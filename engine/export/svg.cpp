@@ -40,7 +40,10 @@ constexpr double kAxisHeight = 40.0;
 constexpr double kFooterHeight = 20.0;
 constexpr double kCharWidth = 7.0;     // average width of a 12 px sans-serif character
 constexpr double kMinRectWidth = 2.0;  // a zero-length step is still a visible tick
-constexpr size_t kMaxArrows = 1000;    // beyond this, arrows are a grey smear: omit them
+// Rectangles a whole file may hold (~130 bytes each with its tooltip): with many lanes
+// the fold width grows so the file stays a few megabytes.
+constexpr double kRectBudget = 40000.0;
+constexpr size_t kMaxArrows = 1000;  // beyond this, arrows are a grey smear: omit them
 
 struct Layout {
   double width = 1200.0;
@@ -49,6 +52,7 @@ struct Layout {
   double plot_left = 0.0;
   double plot_right = 0.0;
   double lanes_top = kHeaderHeight;
+  double fold_width = kMinRectWidth;  // px under which segments are merged
   TimeScale scale;
 
   double lane_top(size_t lane) const { return lanes_top + kRowHeight * static_cast<double>(lane); }
@@ -61,14 +65,17 @@ Layout make_layout(const TimelineModel& model, const Options& options) {
   l.width = std::max(400.0, static_cast<double>(options.width));
   size_t longest = 0;
   for (const Lane& lane : model.lanes) longest = std::max(longest, lane.name.size());
-  l.label_width = std::clamp(static_cast<double>(longest) * kCharWidth + 16.0, 100.0,
-                             l.width / 3.0);
+  l.label_width =
+      std::clamp(static_cast<double>(longest) * kCharWidth + 16.0, 100.0, l.width / 3.0);
   l.plot_left = l.label_width;
   l.plot_right = l.width - 24.0;
-  l.height = kHeaderHeight + kRowHeight * static_cast<double>(model.lanes.size()) +
-             kAxisHeight + kFooterHeight;
+  l.height = kHeaderHeight + kRowHeight * static_cast<double>(model.lanes.size()) + kAxisHeight +
+             kFooterHeight;
   const double span = model.end_time > 0.0 ? model.end_time : 1.0;
   l.scale = TimeScale{0.0, (l.plot_right - l.plot_left) / span, l.plot_left};
+  const double lane_rects = 2.0 * (l.plot_right - l.plot_left) / kMinRectWidth;
+  l.fold_width = kMinRectWidth *
+                 std::max(1.0, static_cast<double>(model.lanes.size()) * lane_rects / kRectBudget);
   return l;
 }
 
@@ -206,8 +213,7 @@ void write_axis(std::string& out, const Layout& l, const Palette& p, size_t lane
 
 // [SECTION] Lanes --------------------------------------------------------------------
 
-void write_rect_title(std::string& out, const Trace& trace, const Lane& lane,
-                      const FoldedRect& r) {
+void write_rect_title(std::string& out, const Trace& trace, const Lane& lane, const FoldedRect& r) {
   const Segment& first = lane.segments[r.first];
   const Segment& last = lane.segments[r.first + r.count - 1];
   out += "<title>";
@@ -219,8 +225,7 @@ void write_rect_title(std::string& out, const Trace& trace, const Lane& lane,
     text += segment_label(trace, first);
   } else {
     append_uint(text, r.count);
-    text += " spans folded, mostly ";
-    text += state_name(r.state);
+    text += " spans";
   }
   text += ", t=";
   append_seconds(text, first.start);
@@ -237,11 +242,11 @@ void write_rect_title(std::string& out, const Trace& trace, const Lane& lane,
 
 // Two passes so that a step's tick is never hidden under the long wait that follows it:
 // spans first, then the narrow and folded rectangles on top.
-void write_lane_segments(OutputBuffer& buf, const Trace& trace, const Lane& lane,
-                         const Layout& l, const Palette& p, double top) {
+void write_lane_segments(OutputBuffer& buf, const Trace& trace, const Lane& lane, const Layout& l,
+                         const Palette& p, double top) {
   const double y = top + (kRowHeight - kBarHeight) / 2.0;
   for (const bool wide_pass : {true, false}) {
-    fold_segments(lane.segments, l.scale, kMinRectWidth, [&](const FoldedRect& r) {
+    fold_segments(lane.segments, l.scale, l.fold_width, [&](const FoldedRect& r) {
       if (r.exact != wide_pass) return;
       std::string& out = buf.text;
       out += "<rect";
@@ -289,8 +294,8 @@ void write_lane_prints(OutputBuffer& buf, const Trace& trace, const Lane& lane, 
   }
 }
 
-void write_lanes(OutputBuffer& buf, const Trace& trace, const TimelineModel& model,
-                 const Layout& l, const Palette& p) {
+void write_lanes(OutputBuffer& buf, const Trace& trace, const TimelineModel& model, const Layout& l,
+                 const Palette& p) {
   const auto label_chars = static_cast<size_t>((l.label_width - 16.0) / kCharWidth);
   for (size_t i = 0; i < model.lanes.size(); ++i) {
     const Lane& lane = model.lanes[i];
@@ -320,8 +325,8 @@ std::vector<const Flow*> visible_flows(const TimelineModel& model, const Trace& 
   for (const Flow& f : model.flows) {
     const auto x0 = static_cast<uint64_t>(std::lround(l.scale.x(trace.events[f.from_event].time)));
     const auto x1 = static_cast<uint64_t>(std::lround(l.scale.x(trace.events[f.to_event].time)));
-    const uint64_t key = (uint64_t{f.from_lane} << 48) ^ (uint64_t{f.to_lane} << 32) ^
-                         (x0 << 16) ^ x1;
+    const uint64_t key =
+        (uint64_t{f.from_lane} << 48) ^ (uint64_t{f.to_lane} << 32) ^ (x0 << 16) ^ x1;
     if (!seen.insert(key).second) continue;
     if (kept.size() == kMaxArrows) return {};
     kept.push_back(&f);
@@ -341,25 +346,25 @@ void write_flows(OutputBuffer& buf, const Trace& trace, const TimelineModel& mod
     attr(out, "stroke", p.flow);
     out += " stroke-width=\"1\" stroke-opacity=\"0.8\" marker-end=\"url(#arrow)\"><title>";
     // The waiter's side is named, not narrated: a StepBegin's sentence may walk back far.
-    append_xml_text(out, narrate(trace, f->from_event) + " -> " + model.lanes[f->to_lane].name +
-                             " resumes");
+    append_xml_text(
+        out, narrate(trace, f->from_event) + " -> " + model.lanes[f->to_lane].name + " resumes");
     out += "</title></line>\n";
     buf.maybe_flush();
   }
 }
 
 void write_arrow_marker(std::string& out, const Palette& p) {
-  out += "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" "
-         "markerWidth=\"6\" markerHeight=\"6\" orient=\"auto-start-reverse\">"
-         "<path d=\"M 0 0 L 10 5 L 0 10 z\"";
+  out +=
+      "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" "
+      "markerWidth=\"6\" markerHeight=\"6\" orient=\"auto-start-reverse\">"
+      "<path d=\"M 0 0 L 10 5 L 0 10 z\"";
   attr(out, "fill", p.flow);
   out += "/></marker></defs>\n";
 }
 
 }  // namespace
 
-bool write_svg(const Trace& trace, std::ostream& out, const Options& options,
-               std::string* error) {
+bool write_svg(const Trace& trace, std::ostream& out, const Options& options, std::string* error) {
   const TimelineModel model = build_timeline(trace);
   const Layout layout = make_layout(model, options);
   const Palette& p = palette(options.theme);

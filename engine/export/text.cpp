@@ -83,8 +83,7 @@ bool is_detail(const Event& e) {
 
 }  // namespace
 
-bool write_text(const Trace& trace, std::ostream& out, const Options& options,
-                std::string* error) {
+bool write_text(const Trace& trace, std::ostream& out, const Options& options, std::string* error) {
   OutputBuffer buf(out);
   write_header(buf.text, trace, options);
   Narrator narrator(trace);

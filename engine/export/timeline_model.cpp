@@ -1,6 +1,7 @@
 #include "engine/export/timeline_model.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "engine/export/narration.hpp"
 #include "engine/export/writers.hpp"
@@ -132,16 +133,24 @@ void Builder::add(uint32_t index) {
   last_time_ = e.time;
   note_completion(index, e);
   switch (e.kind) {
-    case EventKind::TaskCreated: case EventKind::TaskScheduled: case EventKind::StepBegin:
-    case EventKind::StepEnd: case EventKind::TaskWoken: case EventKind::TaskDone:
-    case EventKind::TaskFailed: case EventKind::TaskCancelled:
+    case EventKind::TaskCreated:
+    case EventKind::TaskScheduled:
+    case EventKind::StepBegin:
+    case EventKind::StepEnd:
+    case EventKind::TaskWoken:
+    case EventKind::TaskDone:
+    case EventKind::TaskFailed:
+    case EventKind::TaskCancelled:
       add_task_event(index, e);
       break;
-    case EventKind::WorkerStart: case EventKind::WorkerSleep: case EventKind::WorkerWake:
+    case EventKind::WorkerStart:
+    case EventKind::WorkerSleep:
+    case EventKind::WorkerWake:
     case EventKind::WorkerEnd:
       add_worker_event(index, e);
       break;
-    case EventKind::Stdout: case EventKind::Stderr: {
+    case EventKind::Stdout:
+    case EventKind::Stderr: {
       const uint32_t lane = e.subject == kNone ? TimelineModel::kLoopLane : task_lane(e.subject);
       if (lane != kNone) model_.lanes[lane].prints.push_back(Marker{e.time, index});
       break;
@@ -158,13 +167,22 @@ void Builder::note_completion(uint32_t index, const Event& e) {
     if (id < table.size()) table[id] = index;
   };
   switch (e.kind) {
-    case EventKind::TaskDone: case EventKind::TaskFailed: case EventKind::TaskCancelled:
+    case EventKind::TaskDone:
+    case EventKind::TaskFailed:
+    case EventKind::TaskCancelled:
       remember(task_end_, e.subject);
       break;
-    case EventKind::WorkerEnd: remember(worker_end_, e.subject); break;
-    case EventKind::FutureResolved: remember(future_resolved_, e.subject); break;
-    case EventKind::TimerFired: remember(timer_fired_, e.subject); break;
-    default: break;
+    case EventKind::WorkerEnd:
+      remember(worker_end_, e.subject);
+      break;
+    case EventKind::FutureResolved:
+      remember(future_resolved_, e.subject);
+      break;
+    case EventKind::TimerFired:
+      remember(timer_fired_, e.subject);
+      break;
+    default:
+      break;
   }
 }
 
@@ -176,7 +194,9 @@ void Builder::take_flow_source(uint32_t task, uint32_t completed_by) {
     return id < table.size() ? table[id] : kNone;
   };
   switch (w.kind) {
-    case WaitKind::Sleep: from = lookup(timer_fired_, w.target); break;
+    case WaitKind::Sleep:
+      from = lookup(timer_fired_, w.target);
+      break;
     case WaitKind::Task:
       from = lookup(task_end_, w.target);
       from_lane = task_lane(w.target);
@@ -185,7 +205,9 @@ void Builder::take_flow_source(uint32_t task, uint32_t completed_by) {
       from = lookup(worker_end_, w.target);
       from_lane = worker_lane(w.target);
       break;
-    case WaitKind::None: case WaitKind::BareYield: break;
+    case WaitKind::None:
+    case WaitKind::BareYield:
+      break;
     default:
       from = lookup(future_resolved_, w.target);
       if (completed_by != kNone) from_lane = task_lane(completed_by);
@@ -201,8 +223,11 @@ void Builder::add_task_event(uint32_t index, const Event& e) {
   if (lane == kNone) return;
   Wait& wait = waits_[e.subject];
   switch (e.kind) {
-    case EventKind::TaskCreated: break;
-    case EventKind::TaskScheduled: enter(lane, LaneState::Ready, e.time, index); break;
+    case EventKind::TaskCreated:
+      break;
+    case EventKind::TaskScheduled:
+      enter(lane, LaneState::Ready, e.time, index);
+      break;
     case EventKind::StepBegin:
       enter(lane, LaneState::Running, e.time, index);
       if (wait.flow_from_event != kNone)
@@ -216,10 +241,18 @@ void Builder::add_task_event(uint32_t index, const Event& e) {
       wait = Wait{kind, e.b, kNone, 0};
       break;
     }
-    case EventKind::TaskWoken: take_flow_source(e.subject, e.a); break;
-    case EventKind::TaskDone: finish(lane, LaneState::Done, e.time, index); break;
-    case EventKind::TaskFailed: finish(lane, LaneState::Failed, e.time, index); break;
-    default: finish(lane, LaneState::Cancelled, e.time, index); break;
+    case EventKind::TaskWoken:
+      take_flow_source(e.subject, e.a);
+      break;
+    case EventKind::TaskDone:
+      finish(lane, LaneState::Done, e.time, index);
+      break;
+    case EventKind::TaskFailed:
+      finish(lane, LaneState::Failed, e.time, index);
+      break;
+    default:
+      finish(lane, LaneState::Cancelled, e.time, index);
+      break;
   }
 }
 
@@ -227,11 +260,16 @@ void Builder::add_worker_event(uint32_t index, const Event& e) {
   const uint32_t lane = worker_lane(e.subject);
   if (lane == kNone) return;
   switch (e.kind) {
-    case EventKind::WorkerStart: case EventKind::WorkerWake:
+    case EventKind::WorkerStart:
+    case EventKind::WorkerWake:
       enter(lane, LaneState::Running, e.time, index);
       break;
-    case EventKind::WorkerSleep: enter(lane, LaneState::Waiting, e.time, index); break;
-    default: finish(lane, e.c ? LaneState::Failed : LaneState::Done, e.time, index); break;
+    case EventKind::WorkerSleep:
+      enter(lane, LaneState::Waiting, e.time, index);
+      break;
+    default:
+      finish(lane, e.c ? LaneState::Failed : LaneState::Done, e.time, index);
+      break;
   }
 }
 
@@ -255,7 +293,9 @@ void Builder::add_loop_event(uint32_t index, const Event& e) {
         enter(lane, LaneState::Running, e.time, index);
       }
       break;
-    case EventKind::HandleRun: case EventKind::TimerFired: case EventKind::StepBegin:
+    case EventKind::HandleRun:
+    case EventKind::TimerFired:
+    case EventKind::StepBegin:
     case EventKind::CallbackRun:
       if (!loop_blocked_) enter(lane, LaneState::Running, e.time, index);
       break;
@@ -268,7 +308,9 @@ void Builder::add_loop_event(uint32_t index, const Event& e) {
 
 // [SECTION] Model API ----------------------------------------------------------------
 
-TimelineModel build_timeline(const Trace& trace) { return Builder(trace).build(); }
+TimelineModel build_timeline(const Trace& trace) {
+  return Builder(trace).build();
+}
 
 std::span<const Segment> TimelineModel::visible(size_t lane, double t0, double t1) const {
   const std::vector<Segment>& segs = lanes[lane].segments;
@@ -280,8 +322,7 @@ std::span<const Segment> TimelineModel::visible(size_t lane, double t0, double t
 }
 
 size_t TimelineModel::memory_bytes() const {
-  size_t bytes = sizeof(*this) + lanes.capacity() * sizeof(Lane) +
-                 flows.capacity() * sizeof(Flow) +
+  size_t bytes = sizeof(*this) + lanes.capacity() * sizeof(Lane) + flows.capacity() * sizeof(Flow) +
                  (task_lane.capacity() + worker_lane.capacity()) * sizeof(uint32_t);
   for (const Lane& lane : lanes)
     bytes += lane.name.capacity() + lane.segments.capacity() * sizeof(Segment) +
@@ -293,7 +334,8 @@ std::string segment_label(const Trace& trace, const Segment& segment) {
   const Event& e = trace.events[segment.event];
   std::string out;
   switch (segment.state) {
-    case LaneState::Ready: return "ready";
+    case LaneState::Ready:
+      return "ready";
     case LaneState::Running:
       if (e.kind != EventKind::LoopIterationBegin) return "running";
       out = "iteration ";
@@ -311,12 +353,14 @@ std::string segment_label(const Trace& trace, const Segment& segment) {
       append_delay(out, loop::unpack_double(e.a, e.b) - e.time);
       out += ')';
       return out;
-    case LaneState::Done: case LaneState::Failed:
+    case LaneState::Done:
+    case LaneState::Failed:
       out = state_name(segment.state);
       out += ": ";
       append_utf8(out, text_of(trace, e.a));
       return out;
-    case LaneState::Cancelled: return "cancelled";
+    case LaneState::Cancelled:
+      return "cancelled";
   }
   return out;
 }
@@ -325,24 +369,59 @@ std::string segment_label(const Trace& trace, const Segment& segment) {
 
 namespace {
 
+// Ranks states for a fold of zero-length segments (which covers no time to weigh).
 int fold_priority(LaneState s) {
   switch (s) {
-    case LaneState::Failed: return 6;
-    case LaneState::Cancelled: return 5;
-    case LaneState::Blocked: return 4;
-    case LaneState::Running: return 3;
-    case LaneState::Ready: return 2;
-    case LaneState::Done: return 1;
-    case LaneState::Waiting: return 0;
+    case LaneState::Failed:
+      return 6;
+    case LaneState::Cancelled:
+      return 5;
+    case LaneState::Blocked:
+      return 4;
+    case LaneState::Running:
+      return 3;
+    case LaneState::Ready:
+      return 2;
+    case LaneState::Done:
+      return 1;
+    case LaneState::Waiting:
+      return 0;
   }
   return 0;
 }
+
+// Narrow segments merged into one rectangle, with the time each state covers.
+struct Fold {
+  FoldedRect rect;
+  std::array<double, kLaneStateCount> covered{};
+  int top_priority = -1;
+  LaneState top_state = LaneState::Waiting;
+
+  void add(const Segment& s) {
+    covered[static_cast<size_t>(s.state)] += s.end - s.start;
+    if (fold_priority(s.state) > top_priority) {
+      top_priority = fold_priority(s.state);
+      top_state = s.state;
+    }
+  }
+  // An end (failed, cancelled) or a blocked loop always shows; otherwise the state that
+  // covers the most time, so a mostly-waiting lane does not turn green from its ticks.
+  FoldedRect result() const {
+    FoldedRect r = rect;
+    const auto widest = std::max_element(covered.begin(), covered.end());
+    if (top_priority >= fold_priority(LaneState::Blocked) || *widest <= 0.0)
+      r.state = top_state;
+    else
+      r.state = static_cast<LaneState>(widest - covered.begin());
+    return r;
+  }
+};
 
 }  // namespace
 
 void fold_segments(std::span<const Segment> segments, const TimeScale& scale, double min_width,
                    const std::function<void(const FoldedRect&)>& emit) {
-  FoldedRect pending;
+  Fold pending;
   bool has_pending = false;
   for (size_t i = 0; i < segments.size(); ++i) {
     const Segment& s = segments[i];
@@ -350,20 +429,22 @@ void fold_segments(std::span<const Segment> segments, const TimeScale& scale, do
     const double x1 = scale.x(s.end);
     const auto index = static_cast<uint32_t>(i);
     if (x1 - x0 >= min_width) {
-      if (has_pending) emit(pending);
+      if (has_pending) emit(pending.result());
       has_pending = false;
       emit(FoldedRect{x0, x1, s.state, index, 1, true});
-    } else if (has_pending && x0 < pending.x0 + min_width) {
-      ++pending.count;
-      if (fold_priority(s.state) > fold_priority(pending.state)) pending.state = s.state;
-      pending.x1 = std::max(pending.x1, x1);
+    } else if (has_pending && x0 < pending.rect.x0 + min_width) {
+      ++pending.rect.count;
+      pending.rect.x1 = std::max(pending.rect.x1, x1);
+      pending.add(s);
     } else {
-      if (has_pending) emit(pending);
-      pending = FoldedRect{x0, x0 + min_width, s.state, index, 1, false};
+      if (has_pending) emit(pending.result());
+      pending = Fold{};
+      pending.rect = FoldedRect{x0, x0 + min_width, s.state, index, 1, false};
+      pending.add(s);
       has_pending = true;
     }
   }
-  if (has_pending) emit(pending);
+  if (has_pending) emit(pending.result());
 }
 
 }  // namespace looplab::exporter

@@ -44,8 +44,8 @@ struct Marker {
 
 struct Lane {
   LaneKind kind = LaneKind::Loop;
-  uint32_t id = 0;             // task id or worker id (0 for the loop)
-  std::string name;            // "event loop", "Task-2 (chef)", "Worker-1 (fetch)"
+  uint32_t id = 0;   // task id or worker id (0 for the loop)
+  std::string name;  // "event loop", "Task-2 (chef)", "Worker-1 (fetch)"
   std::vector<Segment> segments;
   std::vector<Marker> prints;
 };
@@ -61,10 +61,10 @@ struct Flow {
 
 struct TimelineModel {
   std::vector<Lane> lanes;
-  std::vector<Flow> flows;  // in to_event order
+  std::vector<Flow> flows;            // in to_event order
   std::vector<uint32_t> task_lane;    // task id -> lane index
   std::vector<uint32_t> worker_lane;  // worker id -> lane index
-  double end_time = 0.0;  // the time of the trace's last event
+  double end_time = 0.0;              // the time of the trace's last event
 
   static constexpr uint32_t kLoopLane = 0;
 
@@ -83,27 +83,28 @@ std::string segment_label(const loop::Trace& trace, const Segment& segment);
 // [SECTION] Folding ------------------------------------------------------------------
 // Turns a lane's segments into drawable rectangles at a given scale: segments at least
 // `min_width` px wide keep their exact extent; narrower ones that start within the
-// same `min_width` span are merged into one rectangle of the most telling state
-// (failed > cancelled > blocked > running > ready > done > waiting). A lane never
+// same `min_width` span are merged into one rectangle. A merged rectangle shows a
+// failure, cancellation or blocked loop if it holds one, else the state covering the
+// most time (zero-length steps only: running > ready > done > waiting). A lane never
 // yields more than about 2 * width / min_width rectangles, whatever the trace size.
 
 struct FoldedRect {
-  double x0 = 0.0;          // px
-  double x1 = 0.0;          // px, x1 >= x0 + min_width for folded or narrow segments
+  double x0 = 0.0;  // px
+  double x1 = 0.0;  // px, x1 >= x0 + min_width for folded or narrow segments
   LaneState state = LaneState::Waiting;
-  uint32_t first = 0;       // index into the lane's segments
-  uint32_t count = 1;       // segments it stands for
-  bool exact = false;       // one segment drawn at its own extent (not widened or merged)
+  uint32_t first = 0;  // index into the lane's segments
+  uint32_t count = 1;  // segments it stands for
+  bool exact = false;  // one segment drawn at its own extent (not widened or merged)
 };
 
 struct TimeScale {
-  double t0 = 0.0;       // time at x_origin
+  double t0 = 0.0;  // time at x_origin
   double px_per_s = 1.0;
   double x_origin = 0.0;
   double x(double t) const { return x_origin + (t - t0) * px_per_s; }
 };
 
-void fold_segments(std::span<const Segment> segments, const TimeScale& scale,
-                   double min_width, const std::function<void(const FoldedRect&)>& emit);
+void fold_segments(std::span<const Segment> segments, const TimeScale& scale, double min_width,
+                   const std::function<void(const FoldedRect&)>& emit);
 
 }  // namespace looplab::exporter

@@ -68,19 +68,22 @@ void append_python_float(std::string& out, double value) {
   const auto r = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::scientific);
   const std::string_view sci(buf, static_cast<size_t>(r.ptr - buf));
   const size_t e = sci.find('e');
-  std::string digits;
+  char digits[32];
+  size_t n = 0;
   for (char ch : sci.substr(0, e))
-    if (ch != '.') digits += ch;
+    if (ch != '.') digits[n++] = ch;
   int exponent = 0;
   std::from_chars(sci.data() + e + (sci[e + 1] == '+' ? 2 : 1), sci.data() + sci.size(), exponent);
-  layout_python_repr(out, digits, exponent + 1);
+  layout_python_repr(out, std::string_view(digits, n), exponent + 1);
 }
 
 void append_delay(std::string& out, double seconds) {
   append_python_float(out, std::nearbyint(seconds * 1e9) / 1e9);
 }
 
-long long to_nanos(double seconds) { return std::llround(seconds * 1e9); }
+long long to_nanos(double seconds) {
+  return std::llround(seconds * 1e9);
+}
 
 void append_nanos_as_micros(std::string& out, long long nanos) {
   if (nanos < 0) {
@@ -178,11 +181,21 @@ void append_json_string(std::string& out, std::string_view text) {
   out += '"';
   for_each_char(out, text, [&](char ch) {
     switch (ch) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (static_cast<unsigned char>(ch) < 0x20) {
           constexpr char hex[] = "0123456789abcdef";
@@ -200,14 +213,26 @@ void append_json_string(std::string& out, std::string_view text) {
 void append_xml_text(std::string& out, std::string_view text) {
   for_each_char(out, text, [&](char ch) {
     switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
       case '\t':
       case '\n':
-      case '\r': out += ch; break;
+      case '\r':
+        out += ch;
+        break;
       default:
         if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7F)
           out += kReplacement;

@@ -1,4 +1,5 @@
 #include "engine/lang/call.hpp"
+#include "engine/lang/vm_async.hpp"
 
 #include "engine/lang/builtins.hpp"
 #include "engine/lang/ops.hpp"
@@ -171,7 +172,9 @@ Value make_generator(Function* fn, Frame* f) {
   GenKind kind = (flags & kCoroutine) ? GenKind::Coroutine
                  : (flags & kAsyncGenerator) ? GenKind::AsyncGenerator
                                              : GenKind::Generator;
-  Type* t = kind == GenKind::Coroutine ? v.t.coroutine : v.t.generator;
+  Type* t = kind == GenKind::Coroutine        ? v.t.coroutine
+            : kind == GenKind::AsyncGenerator ? async_generator_type()
+                                              : v.t.generator;
   auto* g = new Generator(t, f, kind);
   f->gen = g;
   g->name = fn->name;

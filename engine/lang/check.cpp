@@ -694,6 +694,16 @@ class CompilerPass {
       case ExprKind::Set:
         for (const Expr* x : e.as<Set>().elts) element(*x);
         return;
+      case ExprKind::Subscript: {
+        expr(*e.as<Subscript>().value);
+        const Expr& slice = *e.as<Subscript>().slice;
+        if (slice.kind == ExprKind::Tuple) {
+          for (const Expr* x : slice.as<Tuple>().elts) element(*x);
+        } else {
+          element(slice);
+        }
+        return;
+      }
       default: break;
     }
     each_child(e, [&](const Expr* c) { expr(*c); });

@@ -81,6 +81,11 @@ namespace looplab::lang {
   X(YIELD_VALUE, 0, "yield TOS; resume with the sent value in its place")                     \
   X(GET_YIELD_FROM_ITER, 0, "replace TOS with the iterator `yield from` delegates to")        \
   X(GET_AWAITABLE, 0, "replace TOS with the iterator `await` delegates to (vm_async.cpp)")     \
+  X(BEFORE_ASYNC_WITH, 1, "replace the manager with __aexit__, push __aenter__()")           \
+  X(SETUP_ASYNC_WITH, 0, "push a try block at arg below TOS (the awaited __aenter__ result)") \
+  X(GET_AITER, 0, "replace TOS with TOS.__aiter__()")                                        \
+  X(GET_ANEXT, 1, "push TOS.__anext__()")                                                     \
+  X(ASYNC_GEN_WRAP, 0, "mark TOS as an async generator's yielded value")                     \
   X(SEND, kVar, "send TOS into iterator TOS1: yielded value replaces TOS; on return, the "    \
                 "result replaces both and jump to arg")                                       \
   X(SETUP_FINALLY, 0, "push a try block whose handler is at arg")                             \

@@ -390,7 +390,10 @@ void Compiler::aug_assign(const ast::AugAssign& a) {
 }
 
 void Compiler::for_stmt(const ast::For& f) {
-  if (f.is_async) unsupported("async for", f.span.line);
+  if (f.is_async) {
+    async_for_stmt(f);
+    return;
+  }
   int top = new_label(), end = new_label(), brk = new_label();
   expr(*f.iter);
   u_->line = f.span.line;
@@ -557,7 +560,10 @@ void Compiler::try_star(const ast::Try& t) {
 }
 
 void Compiler::with_stmt(const ast::With& w, size_t item) {
-  if (w.is_async) unsupported("async with", w.span.line);
+  if (w.is_async) {
+    async_with_stmt(w, item);
+    return;
+  }
   const ast::WithItem& it = w.items[item];
   int handler = new_label(), suppress = new_label(), end = new_label();
   expr(*it.context_expr);
@@ -625,6 +631,11 @@ void Compiler::unwind_fblock(const FBlock& b, bool preserve_tos) {
       for (int i = 0; i < 3; ++i) emit(Op::LOAD_CONST, add_const(Value::none()));
       emit(Op::CALL, 3);
       emit(Op::POP_TOP);
+      return;
+    case FBlockKind::AsyncWith:
+      emit(Op::POP_BLOCK);
+      if (preserve_tos) emit(Op::ROT_TWO);
+      async_with_exit();
       return;
   }
 }

@@ -172,6 +172,7 @@ void Compiler::expr(const ast::Expr& e) {
         emit(Op::LOAD_CONST, add_const(Value::none()));
       }
       u_->line = e.span.line;
+      if (u_->scope->is_coroutine) emit(Op::ASYNC_GEN_WRAP);
       emit(Op::YIELD_VALUE);
       break;
     case K::YieldFrom: yield_from(*e.as<ast::YieldFrom>().value); break;
@@ -437,7 +438,6 @@ void Compiler::comprehension(const ast::Expr& node, const std::vector<ast::Compr
                              const ast::Expr* elt, const ast::Expr* value, int kind) {
   static const char* const names[] = {"<listcomp>", "<setcomp>", "<dictcomp>", "<genexpr>"};
   Scope* s = symbols_.scope_of(&node);
-  if (s->is_coroutine) unsupported("async comprehensions (yet)", node.span.line);
   enter_unit(s, names[kind], child_qualname(names[kind]), node.span.line);
   u_->code->argcount = 1;
   static const Op builds[] = {Op::BUILD_LIST, Op::BUILD_SET, Op::BUILD_MAP};
@@ -449,13 +449,18 @@ void Compiler::comprehension(const ast::Expr& node, const std::vector<ast::Compr
   make_closure(std::move(c), s, 0);
   emit(Op::PUSH_NULL);
   expr(*gens[0]->iter);
-  emit(Op::GET_ITER);
+  emit(gens[0]->is_async ? Op::GET_AITER : Op::GET_ITER);
   emit(Op::CALL, 1);
+  if (s->is_coroutine && kind != 3) emit_await();
 }
 
 void Compiler::comprehension_loop(const std::vector<ast::Comprehension*>& gens, size_t i,
                                   const ast::Expr* elt, const ast::Expr* value, int kind) {
   const ast::Comprehension& g = *gens[i];
+  if (g.is_async) {
+    async_comprehension_loop(gens, i, elt, value, kind);
+    return;
+  }
   int top = new_label(), end = new_label();
   if (i == 0) {
     emit(Op::LOAD_FAST, 0);
@@ -467,6 +472,13 @@ void Compiler::comprehension_loop(const std::vector<ast::Comprehension*>& gens, 
   emit_jump(Op::FOR_ITER, end);
   store(*g.target);
   for (auto* cond : g.ifs) jump_if(*cond, false, top);
+  comprehension_body(gens, i, elt, value, kind);
+  emit_jump(Op::JUMP, top);
+  bind_label(end);
+}
+
+void Compiler::comprehension_body(const std::vector<ast::Comprehension*>& gens, size_t i,
+                                  const ast::Expr* elt, const ast::Expr* value, int kind) {
   if (i + 1 < gens.size()) {
     comprehension_loop(gens, i + 1, elt, value, kind);
   } else {
@@ -481,13 +493,12 @@ void Compiler::comprehension_loop(const std::vector<ast::Comprehension*>& gens, 
         break;
       default:
         expr(*elt);
+        if (u_->scope->is_coroutine) emit(Op::ASYNC_GEN_WRAP);
         emit(Op::YIELD_VALUE);
         emit(Op::POP_TOP);
         break;
     }
   }
-  emit_jump(Op::JUMP, top);
-  bind_label(end);
 }
 
 void Compiler::yield_from(const ast::Expr& value) {

@@ -20,7 +20,7 @@ struct Unsupported {
 
 // What a `break`, `continue` or `return` must undo on its way out (CPython's fblocks).
 enum class FBlockKind : uint8_t {
-  WhileLoop, ForLoop, TryExcept, TryFinally, FinallyEnd, HandlerCleanup, With
+  WhileLoop, ForLoop, TryExcept, TryFinally, FinallyEnd, HandlerCleanup, With, AsyncWith
 };
 
 struct FBlock {
@@ -115,9 +115,17 @@ class Compiler {
   void formatted_value(const ast::FormattedValue& f);
   void slice(const ast::Slice& s);
   void yield_from(const ast::Expr& value);
+  void comprehension_body(const std::vector<ast::Comprehension*>& gens, size_t i,
+                          const ast::Expr* elt, const ast::Expr* value, int kind);
   // compiler_async.cpp
   void await_expr(const ast::Expr& value);
   void emit_await();
+  void async_with_stmt(const ast::With& w, size_t item);
+  void async_for_stmt(const ast::For& f);
+  void async_comprehension_loop(const std::vector<ast::Comprehension*>& gens, size_t i,
+                                const ast::Expr* elt, const ast::Expr* value, int kind);
+  void async_with_exit();
+  void end_async_for(int reraise);
   void jump_if(const ast::Expr& e, bool cond, int label);
 
   const ast::Module& module_;

@@ -8,6 +8,7 @@
 #include "engine/lang/ops.hpp"
 #include "engine/lang/vm.hpp"
 #include "engine/lang/vm_async.hpp"
+#include "engine/lang/vm_ops.hpp"
 
 namespace looplab::lang {
 
@@ -49,7 +50,18 @@ void native_step(loop::StepResult r, Value& out, bool& returned) {
   }
 }
 
-void close_delegate(const Value& sub);
+Awaitable* as_awaitable(const Value& v) { return v.is_obj() ? dynamic_cast<Awaitable*>(v.obj()) : nullptr; }
+
+void close_delegate(const Value& sub) {
+  if (Generator* g = as_generator_like(sub)) {
+    close_generator(g);
+  } else if (Awaitable* a = as_awaitable(sub)) {
+    a->close();
+  } else if (sub.is_obj()) {
+    Value closer = get_attr_opt(sub, vm().intern("close"));
+    if (!closer.is_null()) vm().call0(closer);
+  }
+}
 
 // Throws into the object an `await` delegates to. False when it takes no throws (the
 // exception is then raised at the `await` itself).
@@ -62,12 +74,11 @@ bool throw_to_delegate(const Value& sub, const Value& exc, Value& out, bool& ret
     out = throw_into(g, exc, returned);
     return true;
   }
-  if (auto* nc = sub.is_obj() ? dynamic_cast<NativeCoro*>(sub.obj()) : nullptr) {
-    nc->started = true;
-    native_step(nc->coro->throw_(to_loop(exc)), out, returned);
+  if (Awaitable* a = as_awaitable(sub)) {
+    a->throw_(exc, out, returned);
     return true;
   }
-  if (!sub.is_obj() || dynamic_cast<FutureIter*>(sub.obj())) return false;
+  if (!sub.is_obj()) return false;
   Value thrower = get_attr_opt(sub, vm().intern("throw"));
   if (thrower.is_null()) return false;
   returned = false;
@@ -81,6 +92,8 @@ bool throw_to_delegate(const Value& sub, const Value& exc, Value& out, bool& ret
   }
   return true;
 }
+
+}  // namespace
 
 void close_generator(Generator* g) {
   if (!g->frame) return;
@@ -102,16 +115,21 @@ void close_generator(Generator* g) {
   }
 }
 
-void close_delegate(const Value& sub) {
-  if (Generator* g = as_generator_like(sub)) {
-    close_generator(g);
-  } else if (auto* nc = sub.is_obj() ? dynamic_cast<NativeCoro*>(sub.obj()) : nullptr) {
-    nc->coro->close();
-  } else if (sub.is_obj() && !dynamic_cast<FutureIter*>(sub.obj())) {
-    Value closer = get_attr_opt(sub, vm().intern("close"));
-    if (!closer.is_null()) vm().call0(closer);
+void send_any(const Value& it, Value sent, Value& out, bool& returned) {
+  if (Generator* g = as_generator_like(it)) {
+    out = vm().gen_resume(g, std::move(sent), Value(), returned);
+  } else if (Awaitable* a = as_awaitable(it)) {
+    a->send(std::move(sent), out, returned);
+  } else {
+    out = send_to_iterator(it, std::move(sent), returned);
   }
 }
+
+void throw_any(const Value& it, Value exc, Value& out, bool& returned) {
+  if (!throw_to_delegate(it, exc, out, returned)) throw PyException{exc};
+}
+
+namespace {
 
 // The innermost Python frame of a delegation chain (where the coroutine really waits).
 Frame* innermost_frame(Generator* g) {
@@ -177,7 +195,11 @@ Value throw_into(Generator* g, Value exc, bool& returned) {
 
 // [SECTION] PyCoroutine --------------------------------------------------------------
 
-PyCoroutine::PyCoroutine(Value coro) : coro_(std::move(coro)) {}
+PyCoroutine::PyCoroutine(Value coro) : coro_(std::move(coro)) {
+  if (Frame* f = coro_.as<Generator>()->frame) {
+    defined_at_ = f->code->filename + ":" + std::to_string(f->code->firstline);
+  }
+}
 
 loop::StepResult PyCoroutine::resume(Value sent, Value exc) {
   Generator* g = coro_.as<Generator>();
@@ -193,14 +215,7 @@ loop::StepResult PyCoroutine::resume(Value sent, Value exc) {
   if (loop::Runtime* rt = current_runtime()) {
     if (Frame* f = innermost_frame(g)) rt->record_line(f->line());
   }
-  if (auto* pf = as_py_future(r)) {
-    if (pf->blocking) {
-      pf->blocking = false;
-      return loop::StepResult::await(pf->fut);
-    }
-  }
-  if (r.is_none()) return loop::StepResult::bare_yield();
-  return loop::StepResult::bad_yield(repr(r));
+  return classify_yield(r);
 }
 
 loop::StepResult PyCoroutine::send(loop::Value v) { return resume(to_lang(v), Value()); }
@@ -225,21 +240,99 @@ int PyCoroutine::line() const {
 std::string PyCoroutine::task_repr_info(bool done) const {
   Generator* g = coro_.as<Generator>();
   std::string name = qualname() + "()";
-  if (done || !g->frame) return "<" + name + " done>";
+  if (done || !g->frame) return "<" + name + " done, defined at " + defined_at_ + ">";
   Frame* f = g->frame;
   return "<" + name + " running at " + f->code->filename + ":" + std::to_string(f->line()) + ">";
 }
 
-// [SECTION] NativeCoro and FutureIter -------------------------------------------------
+// [SECTION] NativeCoro, FutureIter, IterCoroutine -----------------------------------
 
-NativeCoro::NativeCoro(loop::Ref<loop::Coroutine> c) : Obj(asyncio_types().native_coro), coro(std::move(c)) {}
+NativeCoro::NativeCoro(loop::Ref<loop::Coroutine> c) : Awaitable(asyncio_types().native_coro), coro(std::move(c)) {}
 
 NativeCoro::~NativeCoro() {
   VM* v = current_vm();
   if (!started && coro && v && !v->tearing_down) warn_never_awaited(coro->qualname());
 }
 
-FutureIter::FutureIter(Value f) : Obj(asyncio_types().future_iter), future(std::move(f)) {}
+void NativeCoro::send(Value sent, Value& out, bool& returned) {
+  started = true;
+  native_step(coro->send(to_loop(sent)), out, returned);
+}
+
+void NativeCoro::throw_(Value exc, Value& out, bool& returned) {
+  started = true;
+  native_step(coro->throw_(to_loop(exc)), out, returned);
+}
+
+void NativeCoro::close() {
+  started = true;
+  try {
+    coro->close();
+  } catch (const loop::PyException& e) {
+    rethrow_in_lang(e);
+  }
+}
+
+FutureIter::FutureIter(Value f) : Awaitable(asyncio_types().future_iter), future(std::move(f)) {}
+
+void FutureIter::send(Value, Value& out, bool& returned) {
+  PyFuture* pf = as_py_future(future);
+  if (!yielded && !pf->fut->done()) {
+    yielded = true;
+    pf->blocking = true;
+    out = future;
+    returned = false;
+    return;
+  }
+  if (!pf->fut->done()) raise("RuntimeError", "await wasn't used with future");
+  returned = true;
+  out = loop_call([&] { return to_lang(pf->fut->result()); });
+}
+
+void FutureIter::throw_(Value exc, Value&, bool&) { throw PyException{std::move(exc)}; }
+
+loop::StepResult classify_yield(const Value& r) {
+  if (auto* pf = as_py_future(r)) {
+    if (pf->blocking) {
+      pf->blocking = false;
+      return loop::StepResult::await(pf->fut);
+    }
+  }
+  if (r.is_none()) return loop::StepResult::bare_yield();
+  return loop::StepResult::bad_yield(repr(r));
+}
+
+IterCoroutine::IterCoroutine(Value it, std::string qualname) : it_(std::move(it)), qualname_(std::move(qualname)) {}
+
+loop::StepResult IterCoroutine::send(loop::Value v) {
+  Value out;
+  bool returned = false;
+  try {
+    send_any(it_, to_lang(v), out, returned);
+  } catch (PyException& e) {
+    return loop::StepResult::raised(to_loop(e.exc));
+  }
+  return returned ? loop::StepResult::returned(to_loop(out)) : classify_yield(out);
+}
+
+loop::StepResult IterCoroutine::throw_(loop::Value exc) {
+  Value out;
+  bool returned = false;
+  try {
+    throw_any(it_, to_lang(exc), out, returned);
+  } catch (PyException& e) {
+    return loop::StepResult::raised(to_loop(e.exc));
+  }
+  return returned ? loop::StepResult::returned(to_loop(out)) : classify_yield(out);
+}
+
+void IterCoroutine::close() {
+  try {
+    close_delegate(it_);
+  } catch (const PyException& e) {
+    rethrow_in_loop(e);
+  }
+}
 
 Value make_native_coro(loop::Ref<loop::Coroutine> c) { return Value(new NativeCoro(std::move(c))); }
 
@@ -266,8 +359,8 @@ Value get_awaitable(const Value& v) {
     return v;
   }
   if (v.is_obj()) {
-    if (dynamic_cast<NativeCoro*>(v.obj())) return v;
     if (as_py_future(v)) return Value(new FutureIter(v));
+    if (as_awaitable(v)) return v;
   }
   Value await = lookup_special(v, "__await__");
   if (await.is_null()) {
@@ -281,26 +374,41 @@ Value get_awaitable(const Value& v) {
   return it;
 }
 
+Value before_async_with(Value& mgr) {
+  Value enter = lookup_special(mgr, "__aenter__");
+  Value exit = lookup_special(mgr, "__aexit__");
+  if (enter.is_null() || exit.is_null()) {
+    type_error(std::string("'") + type_name(mgr) + "' object does not support the asynchronous context manager protocol");
+  }
+  mgr = std::move(exit);
+  return vm().call0(enter);
+}
+
+Value get_aiter(const Value& obj) {
+  Value f = lookup_special(obj, "__aiter__");
+  if (f.is_null()) type_error(std::string("'async for' requires an object with __aiter__ method, got ") + type_name(obj));
+  Value it = vm().call0(f);
+  if (lookup_special(it, "__anext__").is_null()) {
+    type_error(std::string("'async for' received an object from __aiter__ that does not implement __anext__: ") +
+               type_name(it));
+  }
+  return it;
+}
+
+Value get_anext(const Value& aiter) {
+  Value f = lookup_special(aiter, "__anext__");
+  if (f.is_null()) type_error(std::string("'async for' requires an iterator with __anext__ method, got ") + type_name(aiter));
+  Value aw = vm().call0(f);
+  if (!as_awaitable(aw) && !as_py_coroutine(aw) && !as_py_future(aw) && lookup_special(aw, "__await__").is_null()) {
+    type_error(std::string("'async for' received an invalid object from __anext__: ") + type_name(aw));
+  }
+  return aw;
+}
+
 bool send_to_awaitable(const Value& it, Value& sent, Value& out, bool& returned) {
-  if (!it.is_obj()) return false;
-  if (auto* nc = dynamic_cast<NativeCoro*>(it.obj())) {
-    nc->started = true;
-    native_step(nc->coro->send(to_loop(sent)), out, returned);
-    return true;
-  }
-  auto* fi = dynamic_cast<FutureIter*>(it.obj());
-  if (!fi) return false;
-  PyFuture* pf = as_py_future(fi->future);
-  if (!fi->yielded && !pf->fut->done()) {
-    fi->yielded = true;
-    pf->blocking = true;
-    out = fi->future;
-    returned = false;
-    return true;
-  }
-  if (!pf->fut->done()) raise("RuntimeError", "await wasn't used with future");
-  returned = true;
-  out = loop_call([&] { return to_lang(pf->fut->result()); });
+  Awaitable* a = as_awaitable(it);
+  if (!a) return false;
+  a->send(std::move(sent), out, returned);
   return true;
 }
 

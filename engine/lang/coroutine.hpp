@@ -32,22 +32,56 @@ class PyCoroutine final : public loop::Coroutine {
  private:
   loop::StepResult resume(Value sent, Value exc);
   Value coro_;  // a Generator of kind Coroutine
+  std::string defined_at_;  // "file.py:3", for the repr of a finished task
 };
 
-struct NativeCoro : Obj {
+// An awaitable written in C++ that `await` drives directly (SEND's fast path, and
+// throw/close through delegation). `send` sets `out` to what to yield, or to the result
+// with `returned` set; a Python exception leaves as PyException.
+struct Awaitable : Obj {
+  explicit Awaitable(Type* t) : Obj(t) {}
+  virtual void send(Value sent, Value& out, bool& returned) = 0;
+  virtual void throw_(Value exc, Value& out, bool& returned) = 0;
+  virtual void close() {}
+};
+
+struct NativeCoro : Awaitable {
   explicit NativeCoro(loop::Ref<loop::Coroutine> c);
   ~NativeCoro() override;
   void clear_refs() override { coro = nullptr; }
+  void send(Value sent, Value& out, bool& returned) override;
+  void throw_(Value exc, Value& out, bool& returned) override;
+  void close() override;
   loop::Ref<loop::Coroutine> coro;
   bool started = false;
 };
 
-struct FutureIter : Obj {
+struct FutureIter : Awaitable {
   explicit FutureIter(Value f);
   void clear_refs() override { future = Value(); }
+  void send(Value sent, Value& out, bool& returned) override;
+  void throw_(Value exc, Value& out, bool& returned) override;
   Value future;  // a PyFuture
   bool yielded = false;
 };
+
+// A loop::Coroutine over anything `await` can drive (an Awaitable, a generator, an
+// __await__ iterator): what create_task/gather make of a non-coroutine awaitable.
+class IterCoroutine final : public loop::Coroutine {
+ public:
+  IterCoroutine(Value it, std::string qualname);
+  loop::StepResult send(loop::Value v) override;
+  loop::StepResult throw_(loop::Value exc) override;
+  void close() override;
+  std::string qualname() const override { return qualname_; }
+
+ private:
+  Value it_;
+  std::string qualname_;
+};
+
+// What a Task makes of a value a coroutine yielded.
+loop::StepResult classify_yield(const Value& yielded);
 
 // A Python-visible native coroutine.
 Value make_native_coro(loop::Ref<loop::Coroutine> c);
@@ -57,6 +91,11 @@ bool is_coroutine_object(const Value& v);
 
 // generator.throw(exc) honouring `await`/`yield from` delegation.
 Value throw_into(Generator* g, Value exc, bool& returned);
+// generator.close() (RuntimeError "... ignored GeneratorExit").
+void close_generator(Generator* g);
+// Drives one step of any awaitable iterator (Awaitable, generator, iterator with send).
+void send_any(const Value& it, Value sent, Value& out, bool& returned);
+void throw_any(const Value& it, Value exc, Value& out, bool& returned);
 
 // Installs send/throw/close/__await__ and the "never awaited" finaliser on the coroutine
 // type, and the types of NativeCoro and FutureIter.

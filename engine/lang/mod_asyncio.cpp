@@ -11,6 +11,7 @@
 #include "engine/lang/modules.hpp"
 #include "engine/lang/ops.hpp"
 #include "engine/lang/vm.hpp"
+#include "engine/loop/native_task.hpp"
 #include "engine/loop/runners.hpp"
 #include "engine/loop/runtime.hpp"
 
@@ -26,6 +27,7 @@ struct AsyncioState {
   std::vector<Value> keep;  // the types
   std::unordered_map<const loop::Future*, PyFuture*> futures;
   std::unordered_map<const loop::EventLoop*, PyLoop*> loops;
+  std::vector<std::pair<Generator*, loop::EventLoop*>> asyncgens;  // weak, first-iteration order
   loop::Ref<loop::EventLoop> current_loop;  // get_event_loop / set_event_loop
 };
 
@@ -48,7 +50,12 @@ void create_types(AsyncioState& s) {
   t.timer_handle = new_native_type("TimerHandle", t.handle, "asyncio.events");
   t.native_coro = new_native_type("coroutine", nullptr, "builtins");
   t.future_iter = new_native_type("FutureIter", nullptr, "_asyncio");
-  for (Type* ty : {t.future, t.task, t.loop, t.handle, t.timer_handle, t.native_coro, t.future_iter}) {
+  t.async_generator = new_native_type("async_generator", nullptr, "builtins");
+  t.asend = new_native_type("async_generator_asend", nullptr, "builtins");
+  t.athrow = new_native_type("async_generator_athrow", nullptr, "builtins");
+  t.wrapped = new_native_type("async_generator_wrapped_value", nullptr, "builtins");
+  for (Type* ty : {t.future, t.task, t.loop, t.handle, t.timer_handle, t.native_coro, t.future_iter,
+                   t.async_generator, t.asend, t.athrow, t.wrapped}) {
     s.keep.push_back(Value(ty));
   }
   t.cancelled_error = exception_type(s, "CancelledError", v.exc_type("BaseException"), "asyncio.exceptions");
@@ -70,6 +77,8 @@ AsyncioState& state() {
     t_state = new AsyncioState();
     t_state->owner = v;
     create_types(*t_state);
+    init_coroutine_types();
+    init_async_gen_types(t_state->types);
   }
   return *t_state;
 }
@@ -100,6 +109,46 @@ Value arg_or_kw(const Args& a, size_t i, const char* name) {
   size_t npos = a.n;
   if (i < npos) return a[i];
   return a.kwarg(name);
+}
+
+void asyncgen_register(Generator* g, loop::EventLoop* l) {
+  for (auto& [gen, loop] : state().asyncgens) {
+    if (gen == g) return;
+  }
+  state().asyncgens.emplace_back(g, l);
+}
+
+void asyncgen_forget(Generator* g) {
+  if (!t_state) return;
+  auto& v = t_state->asyncgens;
+  for (auto it = v.begin(); it != v.end(); ++it) {
+    if (it->first == g) {
+      v.erase(it);
+      return;
+    }
+  }
+}
+
+loop::EventLoop* asyncgen_loop(Generator* g) {
+  if (!t_state) return nullptr;
+  for (auto& [gen, loop] : t_state->asyncgens) {
+    if (gen == g) return loop;
+  }
+  return nullptr;
+}
+
+std::vector<Value> asyncgen_take(loop::EventLoop* l) {
+  std::vector<Value> out;
+  auto& v = state().asyncgens;
+  for (auto it = v.begin(); it != v.end();) {
+    if (it->second == l) {
+      out.emplace_back(it->first);
+      it = v.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  return out;
 }
 
 // [SECTION] Faces of loop objects -----------------------------------------------------
@@ -247,6 +296,7 @@ Value a_run(Args& a) {
   if (!is_coroutine_object(main)) value_error("a coroutine was expected, got " + repr(main));
   loop::Ref<loop::Coroutine> coro = as_loop_coroutine(main);
   loop::RunHooks hooks;
+  hooks.shutdown_asyncgens = [](loop::EventLoop& l) { return shutdown_asyncgens(l); };
   return loop_call([&] { return to_lang(loop::run(rt, coro, hooks)); });
 }
 
@@ -409,11 +459,33 @@ Value a_as_completed(Args& a) {
   return get_iter(make_list(std::move(coros)));
 }
 
+// asyncio.to_thread is an `async def`: the worker starts at the first step.
+loop::Co to_thread_guarded(Value fn, std::vector<Value> args, Value kwnames) {
+  loop::Ref<loop::Future> fut;
+  try {
+    fut = start_worker(running_loop(), std::move(fn), std::move(args), std::move(kwnames), "run_in_executor");
+  } catch (const PyException& e) {
+    rethrow_in_loop(e);
+  }
+  loop::Value r = co_await fut;
+  co_return r;
+}
+
+Value a_to_thread(Args& a) {
+  if (a.n < 1) type_error("to_thread() missing 1 required positional argument: 'func'");
+  std::vector<Value> args(a.pos + 1, a.pos + a.n);
+  Value kwnames;
+  if (a.nkw() > 0) {
+    for (size_t i = 0; i < a.nkw(); ++i) args.push_back(a.kw[i]);
+    kwnames = Value(a.kwnames);
+  }
+  return make_native_coro(to_thread_guarded(a[0], std::move(args), std::move(kwnames)).named("to_thread"));
+}
+
 }  // namespace
 
 Value make_asyncio_module() {
   AsyncioState& s = state();
-  init_coroutine_types();
   Value m = new_module("asyncio", {{"run", a_run},
                                    {"sleep", a_sleep},
                                    {"create_task", a_create_task},
@@ -430,7 +502,8 @@ Value make_asyncio_module() {
                                    {"wait_for", a_wait_for},
                                    {"wait", a_wait},
                                    {"shield", a_shield},
-                                   {"as_completed", a_as_completed}});
+                                   {"as_completed", a_as_completed},
+                                   {"to_thread", a_to_thread}});
   const AsyncioTypes& t = s.types;
   module_set(m, "Future", Value(t.future));
   module_set(m, "Task", Value(t.task));

@@ -17,6 +17,7 @@ namespace looplab::lang {
 struct AsyncioTypes {
   Type *future = nullptr, *task = nullptr, *loop = nullptr, *handle = nullptr,
        *timer_handle = nullptr, *native_coro = nullptr, *future_iter = nullptr;
+  Type *async_generator = nullptr, *asend = nullptr, *athrow = nullptr, *wrapped = nullptr;
   Type *cancelled_error = nullptr, *invalid_state_error = nullptr, *queue_empty = nullptr,
        *queue_full = nullptr;
 };
@@ -62,6 +63,22 @@ loop::EventLoop& running_loop();
 loop::Value awaitable_to_loop(const Value& v, loop::EventLoop& l);
 // A Python callable and its arguments as a loop callback.
 loop::Ref<loop::Callback> make_py_callback(Value fn, std::vector<Value> args);
+
+// [SECTION] Async generators seen by the loop (asyncgen hooks, async_gen.cpp)
+// firstiter: the generator is tracked by the running loop, weakly (a WeakSet in CPython).
+void asyncgen_register(Generator* g, loop::EventLoop* l);
+void asyncgen_forget(Generator* g);
+// The loop that tracks `g`, or null.
+loop::EventLoop* asyncgen_loop(Generator* g);
+// The live generators `l` tracks, in first-iteration order; the loop forgets them.
+std::vector<Value> asyncgen_take(loop::EventLoop* l);
+void init_async_gen_types(AsyncioTypes& t);
+// loop.shutdown_asyncgens() for asyncio.run's hooks.
+loop::Ref<loop::Coroutine> shutdown_asyncgens(loop::EventLoop& l);
+
+// loop.run_in_executor(None, fn, *args): a virtual worker starts now (mod_asyncio_loop.cpp).
+loop::Ref<loop::Future> start_worker(loop::EventLoop& l, Value fn, std::vector<Value> args, Value kwnames,
+                                     const char* method);
 
 // Per-topic registration (each adds its functions and types to the module).
 void init_future_types(const Value& module);

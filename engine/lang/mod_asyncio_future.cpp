@@ -6,6 +6,7 @@
 #include "engine/lang/modules.hpp"
 #include "engine/lang/ops.hpp"
 #include "engine/lang/vm.hpp"
+#include "engine/lang/vm_async.hpp"
 
 namespace looplab::lang {
 

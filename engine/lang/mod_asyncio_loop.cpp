@@ -7,10 +7,18 @@
 #include "engine/lang/modules.hpp"
 #include "engine/lang/ops.hpp"
 #include "engine/lang/vm.hpp"
+#include "engine/lang/worker_fiber.hpp"
 
 namespace looplab::lang {
 
 namespace {
+
+uint32_t code_flags_of(const Value& f) {
+  Value fn = f;
+  if (auto* m = fn.if_type<BoundMethod>(vm().t.method)) fn = m->func;
+  auto* func = fn.if_type<Function>(vm().t.function);
+  return func ? func->code.as<Code>()->flags : 0;
+}
 
 loop::EventLoop& self_loop(const Args& a) { return *a[0].as<PyLoop>()->loop; }
 
@@ -26,6 +34,21 @@ void check_callable(const Value& fn, const char* method) {
   }
   if (is_coroutine_object(fn)) type_error(std::string("coroutines cannot be used with ") + method + "()");
 }
+
+}  // namespace
+
+loop::Ref<loop::Future> start_worker(loop::EventLoop& l, Value fn, std::vector<Value> args, Value kwnames,
+                                     const char* method) {
+  if (is_coroutine_object(fn) || (code_flags_of(fn) & kCoroutine)) {
+    type_error(std::string("coroutines cannot be used with ") + method + "()");
+  }
+  Value name = get_attr_opt(fn, vm().intern("__name__"));
+  std::string n = is_str(name) ? to_str(name) : repr(fn);
+  loop::Ref<loop::WorkerJob> job(new PyWorkerJob(std::move(fn), std::move(args), std::move(kwnames)));
+  return loop_call([&] { return loop::run_in_executor(l, job, n); });
+}
+
+namespace {
 
 Value wrap_handle(loop::Ref<loop::Handle> h, bool timer) {
   const AsyncioTypes& t = asyncio_types();
@@ -114,6 +137,12 @@ Value l_is_running(Args& a) { return Value::boolean(self_loop(a).is_running()); 
 Value l_is_closed(Args& a) { return Value::boolean(self_loop(a).is_closed()); }
 Value l_get_debug(Args&) { return Value::boolean(false); }
 
+Value l_run_in_executor(Args& a) {
+  if (a.n < 3) type_error("run_in_executor() missing required positional arguments");
+  loop::EventLoop& l = self_loop(a);
+  return wrap_future(start_worker(l, a[2], rest(a, 3), Value(), "run_in_executor"));
+}
+
 Value l_repr(Args& a) {
   loop::EventLoop& l = self_loop(a);
   return make_str(std::string("<_UnixSelectorEventLoop running=") + (l.is_running() ? "True" : "False") +
@@ -161,6 +190,7 @@ void init_loop_types(const Value& m) {
   def_method(l, "is_closed", l_is_closed);
   def_method(l, "get_debug", l_get_debug);
   def_method(l, "__repr__", l_repr);
+  def_method(l, "run_in_executor", l_run_in_executor);
   def_method(t.handle, "cancel", h_cancel);
   def_method(t.handle, "cancelled", h_cancelled);
   def_method(t.handle, "__repr__", h_repr);

@@ -3,6 +3,7 @@
 #include "engine/lang/modules.hpp"
 #include "engine/lang/ops.hpp"
 #include "engine/lang/vm.hpp"
+#include "engine/lang/worker_fiber.hpp"
 
 namespace looplab::lang {
 
@@ -22,7 +23,12 @@ Value t_sleep(Args& a) {
   }
   double d = to_double(a[0]);
   if (d < 0) value_error("sleep length must be non-negative");
-  vm().host.sleep(d);
+  // A worker's sleep suspends only that worker (DESIGN.md's time model).
+  if (PyWorkerJob* w = current_worker()) {
+    w->sleep(d);
+  } else {
+    vm().host.sleep(d);
+  }
   return Value::none();
 }
 

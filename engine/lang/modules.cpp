@@ -27,6 +27,9 @@ void init_modules(VM& v) {
   v.module_factories["functools"] = make_functools_module;
   v.module_factories["itertools"] = make_itertools_module;
   v.module_factories["asyncio"] = make_asyncio_module;
+  v.module_factories["inspect"] = make_inspect_module;
+  v.module_factories["requests"] = make_requests_module;
+  v.module_factories["aiohttp"] = make_aiohttp_module;
 }
 
 Value VM::import_module(const std::string& name) {

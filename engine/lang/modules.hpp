@@ -1,6 +1,8 @@
 #pragma once
 // The built-in modules scripts can import, one file each (mod_<name>.cpp).
 
+#include <string>
+
 #include "engine/lang/object.hpp"
 
 namespace looplab::lang {
@@ -13,6 +15,12 @@ Value make_typing_module();
 Value make_functools_module();
 Value make_itertools_module();
 Value make_asyncio_module();  // mod_asyncio.cpp
+Value make_inspect_module();
+Value make_requests_module();
+Value make_aiohttp_module();
+// A module written in Python (the simulated web), run in the current VM.
+Value module_from_source(const char* name, const std::string& source);
+std::string web_common_source();  // mod_requests.cpp: latency and body helpers
 
 // A fresh module object named `name` whose functions come from `fns`.
 struct ModuleFunction {

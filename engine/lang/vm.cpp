@@ -141,6 +141,10 @@ Value VM::execute(Frame* entry, Value pending) {
     try {
       return run(entry);
     } catch (PyException& e) {
+      if (passing_through) {  // already unwound up to and including `entry`
+        passing_through = false;
+        throw;
+      }
       Frame* f = frame;
       Value exc = std::move(e.exc);
       bool add_tb = !reraising;
@@ -158,6 +162,8 @@ Value VM::run(Frame* entry) {
   Value* locals = f->slots;
   Value* sp = f->sp;
   uint32_t pc = f->pc;
+  Value raised;  // the exception of an inline raise
+  bool raised_again = false;  // a re-raise: no new traceback entry
 
 #define SAVE() (f->sp = sp, f->pc = pc)
 #define LOAD()                       \
@@ -292,6 +298,30 @@ Value VM::run(Frame* entry) {
       }
       case Op::BINARY_SUBSCR: {
         SAVE();
+        if (auto* d = sp[-2].if_type<DictObj>(t.dict)) {
+          Value* r = d->table.find(sp[-1]);
+          if (!r) {
+            raised = new_exception_args(exc_type("KeyError"), {sp[-1]});
+            goto raise_inline;
+          }
+          Value found = *r;
+          *--sp = Value();
+          TOP() = std::move(found);
+          break;
+        }
+        if (auto* l = sp[-2].if_type<List>(t.list); l && sp[-1].is_int()) {
+          int64_t i = sp[-1].as_int();
+          int64_t n = static_cast<int64_t>(l->items.size());
+          if (i < 0) i += n;
+          if (i < 0 || i >= n) {
+            raised = new_exception(exc_type("IndexError"), "list index out of range");
+            goto raise_inline;
+          }
+          Value found = l->items[static_cast<size_t>(i)];
+          *--sp = Value();
+          TOP() = std::move(found);
+          break;
+        }
         Value r = subscript(sp[-2], sp[-1]);
         *--sp = Value();
         TOP() = std::move(r);
@@ -591,6 +621,10 @@ Value VM::run(Frame* entry) {
           break;
         }
         Value result = call_slow(callable, args, npos, kwnames, sp);
+        if (!call_error.is_null()) {
+          raised = std::move(call_error);
+          goto raise_inline;
+        }
         if (result.is_null()) {  // a Python frame was pushed
           LOAD();
           break;
@@ -660,6 +694,33 @@ Value VM::run(Frame* entry) {
         TOP() = std::move(it);
         break;
       }
+      case Op::BEFORE_ASYNC_WITH: {
+        SAVE();
+        Value aw = before_async_with(sp[-1]);
+        PUSH(std::move(aw));
+        break;
+      }
+      case Op::SETUP_ASYNC_WITH:
+        push_block(f, BlockKind::Try, arg, static_cast<uint32_t>(sp - f->stack_base()) - 1);
+        break;
+      case Op::GET_AITER: {
+        SAVE();
+        Value it = get_aiter(TOP());
+        TOP() = std::move(it);
+        break;
+      }
+      case Op::GET_ANEXT: {
+        SAVE();
+        Value aw = get_anext(TOP());
+        PUSH(std::move(aw));
+        break;
+      }
+      case Op::ASYNC_GEN_WRAP: {
+        SAVE();
+        Value w = async_gen_wrap(std::move(TOP()));
+        TOP() = std::move(w);
+        break;
+      }
       case Op::SEND: {
         Value sent = POP();
         SAVE();
@@ -720,17 +781,17 @@ Value VM::run(Frame* entry) {
         break;
       }
       case Op::RERAISE: {
-        Value e = POP();
+        raised = POP();
         SAVE();
-        reraising = true;
-        throw PyException{std::move(e)};
+        raised_again = true;
+        goto raise_inline;
       }
       case Op::RAISE_VARARGS: {
         SAVE();
         Value cause = arg == 2 ? POP() : Value();
         Value e = arg >= 1 ? POP() : Value();
-        do_raise(std::move(e), std::move(cause), arg == 2);
-        break;
+        raised = prepare_raise(std::move(e), std::move(cause), arg == 2, raised_again);
+        goto raise_inline;
       }
       case Op::WITH_EXCEPT_START: {
         SAVE();
@@ -754,6 +815,21 @@ Value VM::run(Frame* entry) {
       }
       case Op::LOAD_BUILD_CLASS: PUSH(build_class_fn); break;
     }
+    continue;
+  // A raise in Python code unwinds here without a C++ throw (the common, fast case).
+  raise_inline:
+    if (!raised_again) set_context(raised);
+    {
+      Frame* uf = f;
+      Value exc = std::move(raised);
+      bool add_tb = !raised_again;
+      raised_again = false;
+      if (!unwind(uf, entry, exc, add_tb)) {
+        passing_through = true;
+        throw PyException{exc};
+      }
+    }
+    LOAD();
   }
 #undef SAVE
 #undef LOAD

@@ -101,6 +101,8 @@ class VM {
   void set_context(const Value& exc);
   bool reraising = false;  // the next PyException re-raises: no new traceback entry
   bool last_yielded = false;  // the last execute() ended in a yield, not a return
+  bool passing_through = false;  // the PyException in flight left its entry frame already
+  Value call_error;  // an exception call_slow() caught, for the dispatch loop to raise
 
  private:
   Value run(Frame* entry);
@@ -110,7 +112,11 @@ class VM {
   void suspend_frame(Frame* f);
   void finish_frame(Frame* f);
   void deliver_return(Frame* f, ResumeKind how, Value result, Value*& sp, uint32_t& pc);
-  Value call_slow(Value* callable, Value* args, size_t npos, Tuple* kwnames, Value*& sp);
+  // Catches what the callee raises into `call_error`: a C++ throw that crossed the huge
+  // dispatch function would cost microseconds in the unwinder.
+  __attribute__((noinline)) Value call_slow(Value* callable, Value* args, size_t npos,
+                                            Tuple* kwnames, Value*& sp);
+  Value call_slow_impl(Value* callable, Value* args, size_t npos, Tuple* kwnames, Value*& sp);
   Value init_result(Frame* f, Value result);
   void setup_with(Frame* f, Value*& sp, uint32_t handler);
   std::unordered_map<std::string, Value> interned_;

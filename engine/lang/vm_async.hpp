@@ -16,4 +16,15 @@ Value get_awaitable(const Value& v);
 // `returned` is set.
 bool send_to_awaitable(const Value& it, Value& sent, Value& out, bool& returned);
 
+// BEFORE_ASYNC_WITH: `mgr` becomes its bound __aexit__; returns __aenter__()'s awaitable.
+Value before_async_with(Value& mgr);
+// GET_AITER / GET_ANEXT, with CPython's messages for objects outside the protocol.
+Value get_aiter(const Value& obj);
+Value get_anext(const Value& aiter);
+// ASYNC_GEN_WRAP (async_gen.cpp): a value an async generator yields to its consumer,
+// told apart from what its awaits yield to the task.
+Value async_gen_wrap(Value v);
+// The type of async generator objects.
+Type* async_generator_type();
+
 }  // namespace looplab::lang

@@ -161,6 +161,19 @@ Value VM::gen_resume(Generator* g, Value sent, Value exc, bool& returned) {
 // Calls that are not a plain Python function. Returns Null when it pushed a Python frame
 // (a bound method or a class with a Python __init__), else the result.
 Value VM::call_slow(Value* callable, Value* args, size_t npos, Tuple* kwnames, Value*& sp) {
+  try {
+    return call_slow_impl(callable, args, npos, kwnames, sp);
+  } catch (PyException& e) {
+    if (passing_through) throw;
+    for (Value* p = callable; p < sp; ++p) *p = Value();
+    sp = callable;
+    frame->sp = sp;
+    call_error = std::move(e.exc);
+    return Value();
+  }
+}
+
+Value VM::call_slow_impl(Value* callable, Value* args, size_t npos, Tuple* kwnames, Value*& sp) {
   Frame* f = frame;
   auto clear = [&] {
     for (Value* p = callable; p < sp; ++p) *p = Value();

@@ -250,14 +250,15 @@ bool exception_matches(const Value& exc, const Value& type_or_tuple) {
   return exc.type()->is_subtype(type);
 }
 
-void do_raise(Value exc, Value cause, bool has_cause) {
+Value prepare_raise(Value exc, Value cause, bool has_cause, bool& reraise) {
   VM& v = vm();
   Type* base = v.exc_type("BaseException");
+  reraise = false;
   if (exc.is_null()) {
     Value h = v.handled_exception();
     if (h.is_null()) raise("RuntimeError", "No active exception to reraise");
-    v.reraising = true;
-    throw PyException{h};
+    reraise = true;
+    return h;
   }
   auto instantiate = [&](Value x, bool is_cause) -> Value {
     if (auto* t = x.if_type<Type>(v.t.type); t && t->is_subtype(base)) return v.call0(x);
@@ -273,7 +274,7 @@ void do_raise(Value exc, Value cause, bool has_cause) {
     eo->cause = c.is_none() ? Value() : c;
     eo->suppress_context = true;
   }
-  throw PyException{e};
+  return e;
 }
 
 Value with_exit_on_error(const Value& exit, const Value& exc) {

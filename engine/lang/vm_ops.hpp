@@ -25,7 +25,9 @@ Value make_function(Frame* f, uint32_t flags, Value*& sp);
 bool exception_matches(const Value& exc, const Value& type_or_tuple);
 void check_eg_match(Value* sp);
 Value prep_reraise_star(const Value& orig, const Value& raised, const Value& rest);
-[[noreturn]] void do_raise(Value exc, Value cause, bool has_cause);
+// The exception a `raise` statement raises (instantiating a class, attaching the cause);
+// `reraise` is set for a bare `raise`, which adds no traceback entry.
+Value prepare_raise(Value exc, Value cause, bool has_cause, bool& reraise);
 Value with_exit_on_error(const Value& exit, const Value& exc);
 Value import_from(const Value& module, Str* name);
 void import_star(Frame* f, const Value& module);

@@ -58,17 +58,18 @@ Ref<TimerHandle> EventLoop::call_at(double when, Ref<Callback> cb, Value arg) {
   check_closed();
   Trace& tr = rt_->trace();
   const auto timer_id = static_cast<uint32_t>(tr.timers.size());
+  const uint64_t seq = rt_->next_timer_seq();
   Ref<TimerHandle> h(new TimerHandle(this, std::move(cb), std::move(arg), rt_->next_handle_id(), when,
-                                     rt_->next_timer_seq(), rt_->recording() ? timer_id : kNone));
+                                     rt_->recording() ? timer_id : kNone));
   // A timer that resolves a sleep wakes the task that sleeps.
   const uint32_t task = rt_->current_task_id();
   h->set_task(task, HandleRole::Callback);
   if (rt_->recording()) {
     h->trace_description = rt_->intern(h->describe());
-    tr.timers.push_back({when, h->seq(), h->id(), task, h->trace_description});
+    tr.timers.push_back({when, seq, h->id(), task, h->trace_description});
   }
   h->scheduled = true;
-  scheduled_.push_back({when, h->seq(), h});
+  scheduled_.push_back({when, seq, h});
   std::push_heap(scheduled_.begin(), scheduled_.end());
   rt_->record(EventKind::TimerScheduled, timer_id, task);
   return h;

@@ -2,6 +2,7 @@
 // asyncio.futures: Future. Done-callbacks ALWAYS go through loop.call_soon, in
 // registration order (Future.__schedule_callbacks).
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -19,18 +20,20 @@ class Runtime;
 class CallbackList {
  public:
   bool empty() const { return !first_; }
-  size_t size() const { return first_ ? 1 + rest_.size() : 0; }
+  size_t size() const { return first_ ? 1 + (rest_ ? rest_->size() : 0) : 0; }
   void push_back(Ref<Callback> cb) {
     if (!first_) {
       first_ = std::move(cb);
-    } else {
-      rest_.push_back(std::move(cb));
+      return;
     }
+    if (!rest_) rest_ = std::make_unique<std::vector<Ref<Callback>>>();
+    rest_->push_back(std::move(cb));
   }
   template <class F>
   void for_each(F fn) {
     if (first_) fn(first_);
-    for (Ref<Callback>& cb : rest_) fn(cb);
+    if (rest_)
+      for (Ref<Callback>& cb : *rest_) fn(cb);
   }
   // Keeps the order of the callbacks that stay.
   template <class Pred>
@@ -49,7 +52,7 @@ class CallbackList {
 
  private:
   Ref<Callback> first_;
-  std::vector<Ref<Callback>> rest_;
+  std::unique_ptr<std::vector<Ref<Callback>>> rest_;
 };
 
 class Future : public Object {

@@ -53,7 +53,9 @@ class Ref {
   Ref& operator=(Ref o) noexcept { std::swap(p_, o.p_); return *this; }
 
   void reset() noexcept {
-    if (p_ && p_->decref()) p_->release();
+    // Qualified through Object so a subclass's own `release()` (asyncio's
+    // Lock.release) can never hide the refcount hook; the call still dispatches virtually.
+    if (p_ && p_->decref()) static_cast<const Object*>(p_)->release();
     p_ = nullptr;
   }
   T* get() const noexcept { return p_; }

@@ -158,7 +158,7 @@ void Runtime::finish(int status, std::string message) {
   trace_.finished = true;
   trace_.outcome = {status, message};
   record(EventKind::RunEnd, 0, static_cast<uint32_t>(status), intern(message));
-  trace_.events.shrink_to_fit();
+  trace_.shrink_to_fit();
 }
 
 void Runtime::abort(int status, std::string message) {

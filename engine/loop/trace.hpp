@@ -232,6 +232,9 @@ class Trace {
   uint32_t add(EventKind kind, double time, uint32_t iteration, uint32_t subject,
                uint32_t a = 0, uint32_t b = 0, uint8_t c = 0, uint16_t d = 0);
 
+  // Drops the events' spare capacity (Runtime::finish calls it when the run ends).
+  void shrink_to_fit() { events.shrink_to_fit(); }
+
   // Bytes held by the trace (events + side tables + strings), for the budget/bench.
   size_t memory_bytes() const;
 };

@@ -19,7 +19,7 @@
 //                    table at find_clean_slot(h, new_mask, is_empty); fill = used.
 //  * iteration:      slots in index order, Active only.
 //  * set(other_set) / s.update(other_set) / s.copy(): CPython's set_merge first
-//                    resizes the target to grown... ((used + other.used) * 2) when
+//                    calls resize((used + other.used) * 2) when
 //                    (fill + other.used) * 5 >= mask * 3; if the target is empty
 //                    and has the source's mask and the source has no dummies it
 //                    copies slot i to slot i; if the target is merely empty it

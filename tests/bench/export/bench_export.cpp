@@ -3,10 +3,14 @@
 //
 //   bench_export [tasks [sleeps]]      default: 400 tasks x 320 sleeps (~1.03 M events)
 //
-// Memory: before each export the kernel's peak-RSS mark is reset (/proc/self/clear_refs)
-// so VmHWM - VmRSS(before) is what that export added on top of the trace. Targets per
+// Memory: each export runs in a forked child (so no format inherits another's freed heap),
+// which resets the kernel's peak-RSS mark (/proc/self/clear_refs) first: VmHWM -
+// VmRSS(before) is what that export added on top of the trace. Targets per
 // format: under 2 s and under 2x the trace's own memory (Trace::memory_bytes). Exit
 // status 1 if a target is missed or an export fails.
+
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
@@ -76,6 +80,26 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
+// One export into a counting sink: prints its line, returns whether it met the targets.
+bool measure(const Trace& trace, Format f, double trace_mb) {
+  reset_peak_rss();
+  const long rss_before = status_kb("VmRSS");
+  CountingBuf sink;
+  std::ostream out(&sink);
+  std::string error;
+  const auto start = std::chrono::steady_clock::now();
+  const bool ok = looplab::exporter::write(trace, f, out, {}, &error);
+  const double secs = seconds_since(start);
+  const double extra_mb = static_cast<double>(status_kb("VmHWM") - rss_before) * 1024.0 / 1e6;
+  const bool met = ok && secs < 2.0 && extra_mb < 2.0 * trace_mb;
+  std::printf("%-6s %6.2f s  peak +%7.1f MB (%.2fx trace)  output %8.1f MB  %s%s\n",
+              looplab::exporter::format_name(f), secs, extra_mb, extra_mb / trace_mb,
+              static_cast<double>(sink.bytes) / 1e6, met ? "ok" : "MISSED",
+              ok ? "" : (" (" + error + ")").c_str());
+  std::fflush(stdout);
+  return met;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -92,26 +116,16 @@ int main(int argc, char** argv) {
   const double trace_mb = static_cast<double>(trace.memory_bytes()) / 1e6;
   std::printf("trace: %zu events, %zu tasks, %.1f MB (recorded in %.2f s)\n", trace.size(),
               trace.tasks.size(), trace_mb, seconds_since(run_start));
-  const bool peak_resettable = reset_peak_rss();
-  if (!peak_resettable) std::printf("note: cannot reset VmHWM; memory figures are upper bounds\n");
+  if (!reset_peak_rss()) std::printf("note: cannot reset VmHWM; memory figures are upper bounds\n");
+  std::fflush(stdout);
 
   bool all_ok = true;
   for (Format f : {Format::Chrome, Format::Csv, Format::Text, Format::Svg}) {
-    reset_peak_rss();
-    const long rss_before = status_kb("VmRSS");
-    CountingBuf sink;
-    std::ostream out(&sink);
-    std::string error;
-    const auto start = std::chrono::steady_clock::now();
-    const bool ok = looplab::exporter::write(trace, f, out, {}, &error);
-    const double secs = seconds_since(start);
-    const double extra_mb = static_cast<double>(status_kb("VmHWM") - rss_before) * 1024.0 / 1e6;
-    const bool met = ok && secs < 2.0 && extra_mb < 2.0 * trace_mb;
-    all_ok &= met;
-    std::printf("%-6s %6.2f s  peak +%7.1f MB (%.2fx trace)  output %8.1f MB  %s%s\n",
-                looplab::exporter::format_name(f), secs, extra_mb, extra_mb / trace_mb,
-                static_cast<double>(sink.bytes) / 1e6, met ? "ok" : "MISSED",
-                ok ? "" : (" (" + error + ")").c_str());
+    const pid_t child = fork();
+    if (child == 0) _exit(measure(trace, f, trace_mb) ? 0 : 1);
+    int status = 0;
+    all_ok &= child > 0 && waitpid(child, &status, 0) == child && WIFEXITED(status) &&
+              WEXITSTATUS(status) == 0;
   }
   return all_ok ? 0 : 1;
 }

@@ -60,7 +60,8 @@ app::ViewModel player(std::shared_ptr<Trace> trace) {
 TEST_CASE("stepping a native run shows the live state at every stop, forward and back", "[app]") {
   const Recorded run = record(3.0);
   app::ViewModel model = player(run.trace);
-  for (Granularity g : {Granularity::Line, Granularity::TaskStep, Granularity::Iteration, Granularity::Instant}) {
+  for (Granularity g :
+       {Granularity::Line, Granularity::TaskStep, Granularity::Iteration, Granularity::Instant}) {
     model.reset();
     std::vector<size_t> stops;
     while (model.cursor() < model.size()) {

@@ -36,7 +36,8 @@ class TraceWriter {
     trace.tasks.push_back(info);
     add(loop::EventKind::TaskCreated, id, info.name, parent);
     *handle = handles++;
-    add(loop::EventKind::TaskScheduled, id, *handle, 0, static_cast<uint8_t>(loop::HandleRole::Step));
+    add(loop::EventKind::TaskScheduled, id, *handle, 0,
+        static_cast<uint8_t>(loop::HandleRole::Step));
   }
   void iteration_begin(uint32_t ready) {
     ++iteration;
@@ -61,7 +62,8 @@ class TraceWriter {
 };
 
 // Wakes `task` from `timer` at the timer's time: fire, run the callback, then the step.
-inline void wake_and_finish(TraceWriter& w, uint32_t task, uint32_t timer, const std::string& text) {
+inline void wake_and_finish(TraceWriter& w, uint32_t task, uint32_t timer,
+                            const std::string& text) {
   using loop::EventKind;
   w.now = w.trace.timers[timer].when;
   w.add(EventKind::TimerFired, timer, w.trace.timers[timer].handle);

@@ -129,13 +129,15 @@ TEST_CASE("a re-run keeps a cursor at the end at the end", "[app]") {
   REQUIRE(model.cursor() == model.size());
 }
 
-TEST_CASE("playing shows an instant's steps one by one, then moves the clock at the set speed", "[app]") {
+TEST_CASE("playing shows an instant's steps one by one, then moves the clock at the set speed",
+          "[app]") {
   ViewModel model = model_of(two_sleepers());
   model.set_playing(true);
   model.advance(0.25, 1.0, Granularity::TaskStep);  // one step at 4 steps per second
   REQUIRE(model.cursor() > 0);
   REQUIRE(model.current_event()->kind == EventKind::StepBegin);
-  for (int i = 0; i < 100 && model.cursor_time() == 0.0; ++i) model.advance(0.25, 1.0, Granularity::TaskStep);
+  for (int i = 0; i < 100 && model.cursor_time() == 0.0; ++i)
+    model.advance(0.25, 1.0, Granularity::TaskStep);
   REQUIRE(model.display_time() <= 1.0);
   model.advance(0.5, 1.0, Granularity::TaskStep);
   REQUIRE(model.display_time() == Approx(0.5).margin(0.5));
@@ -176,7 +178,9 @@ TEST_CASE("the steps timeline gives a task's zero-duration steps a width", "[app
       const auto& s = lane.segments[j];
       CHECK(s.end >= s.start);
       if (j) CHECK(s.start >= lane.segments[j - 1].end);
-      if (lane.kind != looplab::exporter::LaneKind::Task || s.state != looplab::exporter::LaneState::Running) continue;
+      if (lane.kind != looplab::exporter::LaneKind::Task ||
+          s.state != looplab::exporter::LaneState::Running)
+        continue;
       const auto& timed = timeline.lanes[i].segments[j];
       CHECK(timed.end == timed.start);  // no virtual time passes in a step...
       CHECK(s.end - s.start >= 1);      // ...but it takes at least one step
@@ -203,15 +207,18 @@ TEST_CASE("settings and autosaved code survive a restart", "[app]") {
   CHECK(loaded.granularity == Granularity::Line);
   CHECK(loaded.recent_files == view.recent_files);
   REQUIRE(looplab::app::save_autosave("restaurant", "print('edited')\n", &error));
-  CHECK(looplab::app::load_autosave("restaurant") == std::optional<std::string>("print('edited')\n"));
+  CHECK(looplab::app::load_autosave("restaurant") ==
+        std::optional<std::string>("print('edited')\n"));
   looplab::app::remove_autosave("restaurant");
   CHECK_FALSE(looplab::app::load_autosave("restaurant"));
   unsetenv("XDG_CONFIG_HOME");
   std::filesystem::remove_all(dir);
 }
 
-TEST_CASE("source colouring finds keywords, strings and comments, across lines for docstrings", "[app]") {
-  const auto lines = looplab::app::highlight_python("\"\"\"Title\nmore\"\"\"\nasync def f():  # hi\n    x = 'a'\n");
+TEST_CASE("source colouring finds keywords, strings and comments, across lines for docstrings",
+          "[app]") {
+  const auto lines = looplab::app::highlight_python(
+      "\"\"\"Title\nmore\"\"\"\nasync def f():  # hi\n    x = 'a'\n");
   REQUIRE(lines.size() == 5);
   REQUIRE(lines[1].spans.size() == 1);
   CHECK(lines[1].spans[0].kind == looplab::app::TokenKind::String);

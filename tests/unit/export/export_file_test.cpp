@@ -26,7 +26,8 @@ struct TempDir {
   }
   ~TempDir() { fs::remove_all(path); }
   size_t entries() const {
-    return static_cast<size_t>(std::distance(fs::directory_iterator(path), fs::directory_iterator()));
+    return static_cast<size_t>(
+        std::distance(fs::directory_iterator(path), fs::directory_iterator()));
   }
 };
 

@@ -38,9 +38,13 @@ std::unique_ptr<NativeRun> run_main(Main main) {
   return run;
 }
 
-EventLoop& running_loop(Runtime& rt) { return *rt.running_loop(); }
+EventLoop& running_loop(Runtime& rt) {
+  return *rt.running_loop();
+}
 
-void print(Runtime& rt, const std::string& text) { rt.write_stdout(text + "\n"); }
+void print(Runtime& rt, const std::string& text) {
+  rt.write_stdout(text + "\n");
+}
 
 Co cook(Runtime& rt, std::string dish, double seconds) {
   rt.record_line(14);
@@ -55,10 +59,9 @@ Co cook(Runtime& rt, std::string dish, double seconds) {
 Co gather_main(Runtime& rt) {
   EventLoop& loop = running_loop(rt);
   rt.record_line(20);
-  Ref<loop::Future> all = loop::gather(
-      loop, {Value(cook(rt, "soup", 2.0).named("cook").get()),
-             Value(cook(rt, "salad", 1.0).named("cook").get()),
-             Value(cook(rt, "cake", 3.0).named("cook").get())});
+  Ref<loop::Future> all = loop::gather(loop, {Value(cook(rt, "soup", 2.0).named("cook").get()),
+                                              Value(cook(rt, "salad", 1.0).named("cook").get()),
+                                              Value(cook(rt, "cake", 3.0).named("cook").get())});
   rt.record_line(21);
   co_await all;
   print(rt, "all done");
@@ -155,15 +158,24 @@ Co many_main(Runtime& rt, int tasks, int sleeps) {
 
 }  // namespace
 
-std::unique_ptr<NativeRun> run_sleep_gather() { return run_main(gather_main); }
-std::unique_ptr<NativeRun> run_await_task() { return run_main(await_main); }
-std::unique_ptr<NativeRun> run_cancellation() { return run_main(cancel_main); }
-std::unique_ptr<NativeRun> run_worker_and_blocking_sleep() { return run_main(blocking_main); }
-std::unique_ptr<NativeRun> run_failure() { return run_main(failure_main); }
+std::unique_ptr<NativeRun> run_sleep_gather() {
+  return run_main(gather_main);
+}
+std::unique_ptr<NativeRun> run_await_task() {
+  return run_main(await_main);
+}
+std::unique_ptr<NativeRun> run_cancellation() {
+  return run_main(cancel_main);
+}
+std::unique_ptr<NativeRun> run_worker_and_blocking_sleep() {
+  return run_main(blocking_main);
+}
+std::unique_ptr<NativeRun> run_failure() {
+  return run_main(failure_main);
+}
 
 std::unique_ptr<NativeRun> run_many_sleepers(int tasks, int sleeps) {
-  return run_main(
-      [tasks, sleeps](Runtime& rt) { return many_main(rt, tasks, sleeps); });
+  return run_main([tasks, sleeps](Runtime& rt) { return many_main(rt, tasks, sleeps); });
 }
 
 std::vector<NamedTrace> native_scenarios() {
@@ -174,7 +186,9 @@ std::vector<NamedTrace> native_scenarios() {
           {"failure", run_failure}};
 }
 
-loop::Trace empty_trace() { return loop::Trace(); }
+loop::Trace empty_trace() {
+  return loop::Trace();
+}
 
 loop::Trace one_event_trace() {
   loop::Trace trace;

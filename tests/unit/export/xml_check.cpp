@@ -36,8 +36,8 @@ class XmlParser {
   }
   bool starts_with(std::string_view s) const { return doc_.compare(pos_, s.size(), s) == 0; }
   void skip_space() {
-    while (pos_ < doc_.size() && (doc_[pos_] == ' ' || doc_[pos_] == '\n' ||
-                                  doc_[pos_] == '\t' || doc_[pos_] == '\r'))
+    while (pos_ < doc_.size() &&
+           (doc_[pos_] == ' ' || doc_[pos_] == '\n' || doc_[pos_] == '\t' || doc_[pos_] == '\r'))
       ++pos_;
   }
   void skip_misc() {
@@ -57,8 +57,11 @@ class XmlParser {
   bool valid_utf8() const {
     for (size_t i = 0; i < doc_.size();) {
       const auto c = static_cast<unsigned char>(doc_[i]);
-      size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3
-                 : (c & 0xF8) == 0xF0 ? 4 : 0;
+      size_t len = c < 0x80             ? 1
+                   : (c & 0xE0) == 0xC0 ? 2
+                   : (c & 0xF0) == 0xE0 ? 3
+                   : (c & 0xF8) == 0xF0 ? 4
+                                        : 0;
       if (len == 0 || i + len > doc_.size()) return false;
       if (len == 1 && c < 0x20 && c != '\t' && c != '\n' && c != '\r') return false;
       for (size_t k = 1; k < len; ++k)
@@ -104,12 +107,18 @@ class XmlParser {
         return out;
       }
       const std::string entity = doc_.substr(pos_ + 1, semi - pos_ - 1);
-      if (entity == "amp") out += '&';
-      else if (entity == "lt") out += '<';
-      else if (entity == "gt") out += '>';
-      else if (entity == "quot") out += '"';
-      else if (entity == "apos") out += '\'';
-      else if (entity.size() > 1 && entity[0] == '#') out += '?';
+      if (entity == "amp")
+        out += '&';
+      else if (entity == "lt")
+        out += '<';
+      else if (entity == "gt")
+        out += '>';
+      else if (entity == "quot")
+        out += '"';
+      else if (entity == "apos")
+        out += '\'';
+      else if (entity.size() > 1 && entity[0] == '#')
+        out += '?';
       else {
         error_ = "unknown entity &" + entity + ";";
         return out;
@@ -207,7 +216,9 @@ void collect(const XmlElement& e, const std::string& name, std::vector<const Xml
 
 }  // namespace
 
-XmlResult parse_xml(const std::string& document) { return XmlParser(document).parse(); }
+XmlResult parse_xml(const std::string& document) {
+  return XmlParser(document).parse();
+}
 
 std::vector<const XmlElement*> find_all(const XmlElement& root, const std::string& name) {
   std::vector<const XmlElement*> out;
