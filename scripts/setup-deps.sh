@@ -7,7 +7,7 @@ packages=(
   g++ cmake ninja-build make pkg-config python3
   libimgui-dev libglfw3-dev libgl-dev libgl1-mesa-dri python3-glad libstb-dev
   catch2 nlohmann-json3-dev
-  xvfb xauth
+  xvfb xauth fonts-dejavu-core
 )
 
 missing=()

@@ -81,7 +81,6 @@ void App::open(const std::string& name_or_path) {
     auto it = overrides_.find(p.name);
     program_.parameters[p.name] = it != overrides_.end() ? it->second : p.value;
   }
-  view_.program = program_.program.name;
   if (name_or_path.ends_with(".py")) add_recent_file(&view_, name_or_path);
   view_.view_t0 = view_.view_t1 = 0.0;
   view_.selected_task = -1;
@@ -363,26 +362,44 @@ void App::draw_layout(PanelContext& ctx) {
   const float centre_w = width - left_w - right_w - (left ? bar : 0) - (right ? bar : 0);
   g_panel_spacing = ImGui::GetStyle().ItemSpacing;
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
-
   if (left) {
     ImGui::BeginChild("##left", ImVec2(left_w, height), false);
-    vertical_pair(
-        "left", view_.show.source, view_.show.parameters, &view_.source_fraction,
-        [&](ImVec2 s) {
-          if (begin_panel("Source", s)) DrawSource(ctx);
-          end_panel();
-        },
-        [&](ImVec2 s) {
-          if (begin_panel("Parameters", s)) DrawParameters(ctx);
-          end_panel();
-        });
+    draw_left_column(ctx);
     ImGui::EndChild();
     ImGui::SameLine();
     splitter("##split_left", true, width, &view_.left_fraction, 0.12f, 0.5f);
     ImGui::SameLine();
   }
-
   ImGui::BeginChild("##centre", ImVec2(centre_w, height), false);
+  draw_centre_column(ctx);
+  ImGui::EndChild();
+  if (right) {
+    ImGui::SameLine();
+    float right_fraction = 1.0f - view_.right_fraction;
+    splitter("##split_right", true, width, &right_fraction, 0.5f, 0.88f);
+    view_.right_fraction = 1.0f - right_fraction;
+    ImGui::SameLine();
+    ImGui::BeginChild("##right", ImVec2(0, height), false);
+    draw_right_column(ctx);
+    ImGui::EndChild();
+  }
+  ImGui::PopStyleVar();
+}
+
+void App::draw_left_column(PanelContext& ctx) {
+  vertical_pair(
+      "left", view_.show.source, view_.show.parameters, &view_.source_fraction,
+      [&](ImVec2 s) {
+        if (begin_panel("Source", s)) DrawSource(ctx);
+        end_panel();
+      },
+      [&](ImVec2 s) {
+        if (begin_panel("Parameters", s)) DrawParameters(ctx);
+        end_panel();
+      });
+}
+
+void App::draw_centre_column(PanelContext& ctx) {
   const bool bottom = view_.show.console || view_.show.narration;
   float timeline_fraction = 1.0f - view_.bottom_fraction;
   vertical_pair(
@@ -403,7 +420,7 @@ void App::draw_layout(PanelContext& ctx) {
           if (begin_panel("Narration", ImVec2(both ? std::floor(w * 0.5f) : 0, 0)))
             DrawNarration(ctx);
           end_panel();
-          if (both) ImGui::SameLine(0, bar);
+          if (both) ImGui::SameLine(0, 6.0f);
         }
         if (view_.show.console) {
           if (begin_panel("Console", ImVec2(0, 0))) DrawConsole(ctx);
@@ -412,39 +429,30 @@ void App::draw_layout(PanelContext& ctx) {
         ImGui::EndChild();
       });
   view_.bottom_fraction = 1.0f - timeline_fraction;
-  ImGui::EndChild();
+}
 
-  if (right) {
-    ImGui::SameLine();
-    float right_fraction = 1.0f - view_.right_fraction;
-    splitter("##split_right", true, width, &right_fraction, 0.5f, 0.88f);
-    view_.right_fraction = 1.0f - right_fraction;
-    ImGui::SameLine();
-    ImGui::BeginChild("##right", ImVec2(0, height), false);
-    vertical_pair(
-        "right_top", view_.show.tasks, view_.show.event_loop || view_.show.warnings,
-        &view_.tasks_fraction,
-        [&](ImVec2 s) {
-          if (begin_panel("Tasks", s)) DrawTasks(ctx);
-          end_panel();
-        },
-        [&](ImVec2 s) {
-          ImGui::BeginChild("##right_bottom", s, false);
-          vertical_pair(
-              "right_bottom", view_.show.event_loop, view_.show.warnings, &view_.loop_fraction,
-              [&](ImVec2 s2) {
-                if (begin_panel("Event loop", s2)) DrawEventLoop(ctx);
-                end_panel();
-              },
-              [&](ImVec2 s2) {
-                if (begin_panel("Warnings", s2)) DrawWarnings(ctx);
-                end_panel();
-              });
-          ImGui::EndChild();
-        });
-    ImGui::EndChild();
-  }
-  ImGui::PopStyleVar();
+void App::draw_right_column(PanelContext& ctx) {
+  vertical_pair(
+      "right_top", view_.show.tasks, view_.show.event_loop || view_.show.warnings,
+      &view_.tasks_fraction,
+      [&](ImVec2 s) {
+        if (begin_panel("Tasks", s)) DrawTasks(ctx);
+        end_panel();
+      },
+      [&](ImVec2 s) {
+        ImGui::BeginChild("##right_bottom", s, false);
+        vertical_pair(
+            "right_bottom", view_.show.event_loop, view_.show.warnings, &view_.loop_fraction,
+            [&](ImVec2 s2) {
+              if (begin_panel("Event loop", s2)) DrawEventLoop(ctx);
+              end_panel();
+            },
+            [&](ImVec2 s2) {
+              if (begin_panel("Warnings", s2)) DrawWarnings(ctx);
+              end_panel();
+            });
+        ImGui::EndChild();
+      });
 }
 
 }  // namespace looplab::app

@@ -49,6 +49,9 @@ class App {
   void handle_dropped_files();
   void draw_menu_bar(Commands& commands);
   void draw_layout(PanelContext& ctx);
+  void draw_left_column(PanelContext& ctx);
+  void draw_centre_column(PanelContext& ctx);
+  void draw_right_column(PanelContext& ctx);
   void apply(const Commands& commands);
   void start_run(bool keep_time);
   void poll_run();

@@ -238,8 +238,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "looplab: %s\n", error.c_str());
     return 1;
   }
-  std::string program = o.program;
-  if (program.empty()) program = offscreen || view.program.empty() ? "restaurant" : view.program;
+  // DESIGN.md: no argument opens the restaurant (edits to it are restored from autosave).
+  const std::string program = o.program.empty() ? "restaurant" : o.program;
   int status = 0;
   {
     App app(platform, view, !offscreen);

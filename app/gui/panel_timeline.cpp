@@ -179,6 +179,9 @@ void collect_flows(const TimelineContext& tc, const loop::Trace& trace, float to
     const bool touches_view =
         (f.from_lane >= lane0 && f.from_lane < lane1) || (f.to_lane >= lane0 && f.to_lane < lane1);
     if (!touches_view) continue;
+    // Timer wake-ups (from the loop's lane) would hide the task-to-task arrows a class
+    // follows; they are drawn only for the selected task.
+    if (f.from_lane == exporter::TimelineModel::kLoopLane && selected_lane < 0) continue;
     const float xa = event_x(tc, trace, f.from_event), xb = event_x(tc, trace, f.to_event);
     if (std::max(xa, xb) < tc.x0 || std::min(xa, xb) > tc.x1) continue;
     if (selected_lane >= 0 && static_cast<int>(f.to_lane) != selected_lane &&
@@ -391,6 +394,52 @@ void handle_input(PanelContext& ctx, TimelineContext& tc, const Records& rec, Im
     ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
 }
 
+// The scrolling lanes: cull to the visible rows and range, collect, draw, then input.
+void draw_lanes(PanelContext& ctx, TimelineContext& tc, ImDrawList* outer, ImVec2 panel_min,
+                float ruler_h) {
+  const ViewModel& m = ctx.model;
+  ImGui::BeginChild("##lanes", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollWithMouse);
+  const size_t lanes = tc.model->lanes.size();
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const float view_h = ImGui::GetWindowHeight();
+  const float scroll = ImGui::GetScrollY();
+  const size_t lane0 = static_cast<size_t>(std::max(0.0f, scroll / tc.lane_h));
+  const size_t lane1 = std::min(lanes, lane0 + static_cast<size_t>(view_h / tc.lane_h) + 2);
+  tc.x1 = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  tc.px_per_unit = (tc.x1 - tc.x0) / std::max(1e-12, tc.u1 - tc.u0);
+
+  Records rec;
+  for (size_t lane = lane0; lane < lane1; ++lane)
+    collect_lane(tc, lane, lane_y(lane, origin.y, tc.lane_h), rec);
+  const int selected_lane =
+      ctx.view.selected_task >= 0 &&
+              static_cast<size_t>(ctx.view.selected_task) < tc.model->task_lane.size()
+          ? static_cast<int>(tc.model->task_lane[ctx.view.selected_task])
+          : -1;
+  collect_flows(tc, m.trace(), origin.y, lane0, lane1, selected_lane, rec);
+
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImVec2 wmin = ImGui::GetWindowPos();
+  const ImVec2 wmax(wmin.x + ImGui::GetWindowWidth(), wmin.y + view_h);
+  draw_lane_backgrounds(ctx, tc, draw, origin.x, origin.y, lane0, lane1);
+  draw->PushClipRect(ImVec2(tc.x0, wmin.y), wmax, true);
+  draw_records(ctx, tc, rec, draw);
+  const float cx = tc.x(unit_of_cursor(m, tc.steps));
+  draw->AddLine(ImVec2(cx, wmin.y), ImVec2(cx, wmax.y), im(ctx.colors.cursor), 2.5f);
+  draw->PopClipRect();
+  draw_lane_labels(ctx, tc, draw, origin.x, origin.y, lane0, lane1);
+  outer->AddLine(ImVec2(cx, panel_min.y), ImVec2(cx, panel_min.y + ruler_h), im(ctx.colors.cursor),
+                 2.5f);
+  outer->AddTriangleFilled(ImVec2(cx - 6, panel_min.y), ImVec2(cx + 6, panel_min.y),
+                           ImVec2(cx, panel_min.y + 8), im(ctx.colors.cursor));
+
+  ImGui::SetCursorScreenPos(origin);
+  ImGui::InvisibleButton("##lanes_input", ImVec2(std::max(1.0f, tc.x1 - origin.x),
+                                                 std::max(view_h, lanes * tc.lane_h)));
+  handle_input(ctx, tc, rec, wmin, wmax, origin.y);
+  ImGui::EndChild();
+}
+
 }  // namespace
 
 void DrawTimeline(PanelContext& ctx) {
@@ -430,47 +479,7 @@ void DrawTimeline(PanelContext& ctx) {
     seek_to_unit(ctx, tc.steps, tc.unit_at(ImGui::GetIO().MousePos.x));
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Click or drag to move the cursor in time");
 
-  ImGui::BeginChild("##lanes", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollWithMouse);
-  const size_t lanes = tc.model->lanes.size();
-  const ImVec2 origin = ImGui::GetCursorScreenPos();
-  const float view_h = ImGui::GetWindowHeight();
-  const float scroll = ImGui::GetScrollY();
-  const size_t lane0 = static_cast<size_t>(std::max(0.0f, scroll / tc.lane_h));
-  const size_t lane1 = std::min(lanes, lane0 + static_cast<size_t>(view_h / tc.lane_h) + 2);
-  tc.x1 = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-  tc.px_per_unit = (tc.x1 - tc.x0) / std::max(1e-12, tc.u1 - tc.u0);
-
-  Records rec;
-  for (size_t lane = lane0; lane < lane1; ++lane)
-    collect_lane(tc, lane, lane_y(lane, origin.y, tc.lane_h), rec);
-  const int selected_lane =
-      ctx.view.selected_task >= 0 &&
-              static_cast<size_t>(ctx.view.selected_task) < tc.model->task_lane.size()
-          ? static_cast<int>(tc.model->task_lane[ctx.view.selected_task])
-          : -1;
-  collect_flows(tc, m.trace(), origin.y, lane0, lane1,
-                tc.model->flows.size() > 400 ? selected_lane : -1, rec);
-
-  ImDrawList* draw = ImGui::GetWindowDrawList();
-  const ImVec2 wmin = ImGui::GetWindowPos();
-  const ImVec2 wmax(wmin.x + ImGui::GetWindowWidth(), wmin.y + view_h);
-  draw_lane_backgrounds(ctx, tc, draw, origin.x, origin.y, lane0, lane1);
-  draw->PushClipRect(ImVec2(tc.x0, wmin.y), wmax, true);
-  draw_records(ctx, tc, rec, draw);
-  const float cx = tc.x(unit_of_cursor(m, tc.steps));
-  draw->AddLine(ImVec2(cx, wmin.y), ImVec2(cx, wmax.y), im(ctx.colors.cursor), 2.5f);
-  draw->PopClipRect();
-  draw_lane_labels(ctx, tc, draw, origin.x, origin.y, lane0, lane1);
-  outer->AddLine(ImVec2(cx, panel_min.y), ImVec2(cx, panel_min.y + ruler_h), im(ctx.colors.cursor),
-                 2.5f);
-  outer->AddTriangleFilled(ImVec2(cx - 6, panel_min.y), ImVec2(cx + 6, panel_min.y),
-                           ImVec2(cx, panel_min.y + 8), im(ctx.colors.cursor));
-
-  ImGui::SetCursorScreenPos(origin);
-  ImGui::InvisibleButton("##lanes_input", ImVec2(std::max(1.0f, tc.x1 - origin.x),
-                                                 std::max(view_h, lanes * tc.lane_h)));
-  handle_input(ctx, tc, rec, wmin, wmax, origin.y);
-  ImGui::EndChild();
+  draw_lanes(ctx, tc, outer, panel_min, ruler_h);
 }
 
 void DrawLegend(PanelContext& ctx) {

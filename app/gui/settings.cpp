@@ -98,7 +98,6 @@ void read_view_data(const json& j, ViewData& view) {
   int granularity = static_cast<int>(view.granularity);
   read(j, "granularity", &granularity);
   view.granularity = static_cast<Granularity>(std::clamp(granularity, 0, kGranularityCount - 1));
-  read(j, "program", &view.program);
   read(j, "recent_files", &view.recent_files);
   read(j, "window_width", &view.window_width);
   read(j, "window_height", &view.window_height);
@@ -141,7 +140,6 @@ bool save_view_data(const ViewData& view, std::string* error) {
       {"font_scale", view.font_scale},
       {"speed", view.speed},
       {"granularity", static_cast<int>(view.granularity)},
-      {"program", view.program},
       {"recent_files", view.recent_files},
       {"window_width", view.window_width},
       {"window_height", view.window_height},

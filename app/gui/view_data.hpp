@@ -47,7 +47,6 @@ struct ViewData {
   double view_s1 = 0.0;
   int selected_task = -1;  // task id, -1 for none
 
-  std::string program;  // scenario name or path last opened
   std::vector<std::string> recent_files;
   int window_width = 1600;
   int window_height = 1000;

@@ -152,10 +152,8 @@ class Reporter {
 
   [[noreturn]] void fail(const Span& s, const std::string& message) {
     std::string_view line = source_line(source_, s.line);
-    auto chars = [&](int byte_col) {
-      size_t n = std::min(static_cast<size_t>(std::max(byte_col, 0)), line.size());
-      return utf8_length(line.substr(0, n)) + 1;
-    };
+    // Like the parser's, the compiler's columns reach the caret line as bytes + 1.
+    auto chars = [&](int byte_col) { return std::max(byte_col, 0) + 1; };
     SyntaxErrorInfo e;
     e.type = "SyntaxError";
     e.message = message;

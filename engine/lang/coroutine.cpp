@@ -222,6 +222,15 @@ loop::StepResult PyCoroutine::send(loop::Value v) { return resume(to_lang(v), Va
 loop::StepResult PyCoroutine::throw_(loop::Value exc) { return resume(Value::none(), to_lang(exc)); }
 
 void PyCoroutine::close() {
+  Generator* g = coro_.as<Generator>();
+  if (vm().tearing_down) {
+    // The run is over and the loops are gone: drop the frame without running its code.
+    if (g->frame && !g->running) {
+      Frame::destroy(g->frame);
+      g->frame = nullptr;
+    }
+    return;
+  }
   try {
     close_generator(coro_.as<Generator>());
   } catch (PyException& e) {
@@ -256,16 +265,19 @@ NativeCoro::~NativeCoro() {
 
 void NativeCoro::send(Value sent, Value& out, bool& returned) {
   started = true;
+  if (!coro) raise("RuntimeError", "cannot reuse already awaited coroutine");
   native_step(coro->send(to_loop(sent)), out, returned);
 }
 
 void NativeCoro::throw_(Value exc, Value& out, bool& returned) {
   started = true;
+  if (!coro) throw PyException{std::move(exc)};
   native_step(coro->throw_(to_loop(exc)), out, returned);
 }
 
 void NativeCoro::close() {
   started = true;
+  if (!coro) return;  // the run is ending: its loop objects are already gone
   try {
     coro->close();
   } catch (const loop::PyException& e) {
@@ -435,6 +447,16 @@ Value coro_throw(Args& a) {
   return r;
 }
 
+Value coro_send(Args& a) {
+  check_args(a, "send", 2, 2);
+  auto* g = a[0].as<Generator>();
+  if (!g->frame) raise("RuntimeError", "cannot reuse already awaited coroutine");
+  bool returned = false;
+  Value r = vm().gen_resume(g, a[1], Value(), returned);
+  if (returned) stop_iteration(r.is_none() ? Value() : r);
+  return r;
+}
+
 Value coro_close(Args& a) {
   close_generator(a[0].as<Generator>());
   return Value::none();
@@ -450,6 +472,7 @@ Value coro_del(Args& a) {
 
 void init_coroutine_types() {
   Type* c = vm().t.coroutine;
+  def_method(c, "send", coro_send);
   def_method(c, "throw", coro_throw);
   def_method(c, "close", coro_close);
   def_method(c, "__del__", coro_del);

@@ -13,6 +13,7 @@
 
 #include <string>
 
+#include "engine/lang/mod_asyncio.hpp"
 #include "engine/lang/object.hpp"
 #include "engine/loop/coroutine.hpp"
 
@@ -45,7 +46,7 @@ struct Awaitable : Obj {
   virtual void close() {}
 };
 
-struct NativeCoro : Awaitable {
+struct NativeCoro : Awaitable, HoldsLoopRefs {
   explicit NativeCoro(loop::Ref<loop::Coroutine> c);
   ~NativeCoro() override;
   void clear_refs() override { coro = nullptr; }

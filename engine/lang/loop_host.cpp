@@ -191,6 +191,21 @@ class RuntimeScope {
   loop::Runtime* prev_;
 };
 
+// A run stopped for good (RunAborted, StopRun) unwound C++ frames only: unlink the
+// Python frames it left on the chain (a coroutine keeps its own frame).
+void drop_frame_chain(VM& machine) {
+  while (Frame* f = machine.frame) {
+    machine.frame = f->back;
+    f->back = nullptr;
+    if (f->gen) {
+      f->gen->running = false;
+    } else {
+      Frame::destroy(f);
+    }
+  }
+  machine.depth = 0;
+}
+
 // Runs the module, then joins the virtual workers as interpreter exit does.
 RunOutcome execute_module(VM& machine, LangHost& host, Code* code, loop::Runtime& rt) {
   RunOutcome out;
@@ -202,10 +217,13 @@ RunOutcome execute_module(VM& machine, LangHost& host, Code* code, loop::Runtime
     }
     rt.drain_workers();
   } catch (StopRun& s) {
+    drop_frame_chain(machine);
     out = failure(host, s.status, s.message + "\n", s.message);
   } catch (std::bad_alloc&) {
+    drop_frame_chain(machine);
     out = failure(host, 1, "MemoryError\n", "MemoryError");
   } catch (const loop::RunAborted& aborted) {
+    drop_frame_chain(machine);
     out = RunOutcome{aborted.exit_status, aborted.message + "\n", aborted.message};
   }
   return out;
@@ -213,7 +231,8 @@ RunOutcome execute_module(VM& machine, LangHost& host, Code* code, loop::Runtime
 
 ProgramResult finish(loop::Runtime& rt, RunOutcome outcome) {
   rt.finish(outcome.status, outcome.summary);
-  return ProgramResult{std::move(outcome), rt.stdout_text(), std::move(rt.trace())};
+  // Copied, not moved: tasks still alive read the trace while the Runtime goes.
+  return ProgramResult{std::move(outcome), rt.stdout_text(), rt.trace()};
 }
 
 }  // namespace
@@ -236,6 +255,7 @@ ProgramResult run_program(std::unique_ptr<loop::Runtime> rt, LangHost& host, std
   // The loops and tasks still hold Python values: drop them while the VM is alive, with
   // finalisers off as at interpreter shutdown.
   machine.tearing_down = true;
+  drop_loop_refs(machine);
   rt.reset();
   forget_asyncio_state();
   return result;

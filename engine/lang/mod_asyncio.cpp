@@ -11,6 +11,7 @@
 #include "engine/lang/modules.hpp"
 #include "engine/lang/ops.hpp"
 #include "engine/lang/vm.hpp"
+#include "engine/lang/vm_async.hpp"
 #include "engine/loop/native_task.hpp"
 #include "engine/loop/runners.hpp"
 #include "engine/loop/runtime.hpp"
@@ -90,6 +91,15 @@ AsyncioTypes& asyncio_types() { return state().types; }
 void forget_asyncio_state() {
   delete t_state;
   t_state = nullptr;
+}
+
+void drop_loop_refs(VM& machine) {
+  std::vector<Value> holders;
+  for (Obj* o = machine.heap_head; o; o = o->heap_next) {
+    if (dynamic_cast<HoldsLoopRefs*>(o)) holders.emplace_back(o);
+  }
+  for (Value& h : holders) h.obj()->clear_refs();
+  if (t_state) t_state->current_loop = nullptr;
 }
 
 Type* new_native_type(const char* name, Type* base, const char* module) {
@@ -230,6 +240,10 @@ loop::EventLoop& running_loop() {
 loop::Value awaitable_to_loop(const Value& v, loop::EventLoop&) {
   if (PyFuture* f = as_py_future(v)) return loop::Value(f->fut);
   if (loop::Ref<loop::Coroutine> c = as_loop_coroutine(v)) return loop::Value(c);
+  // ensure_future's _wrap_awaitable: a task drives the __await__ iterator.
+  if (!lookup_special(v, "__await__").is_null()) {
+    return loop::Value(loop::Ref<loop::Coroutine>(new IterCoroutine(get_awaitable(v), "_wrap_awaitable")));
+  }
   type_error("An asyncio.Future, a coroutine or an awaitable is required");
 }
 
@@ -333,7 +347,12 @@ Value a_gather(Args& a) {
       type_error("An asyncio.Future, a coroutine or an awaitable is required");
     }
   }
-  for (size_t i = 0; i < a.n; ++i) aws.push_back(awaitable_to_loop(a[i], *l));
+  // gather's arg_to_fut: the same coroutine passed twice is one task.
+  for (size_t i = 0; i < a.n; ++i) {
+    size_t j = 0;
+    while (j < i && !a[j].same(a[i])) ++j;
+    aws.push_back(j < i ? aws[j] : awaitable_to_loop(a[i], *l));
+  }
   return wrap_future(loop_call([&] { return loop::gather(*l, aws, return_exceptions); }));
 }
 
@@ -371,8 +390,8 @@ Value a_ensure_future(Args& a) {
   if (as_py_future(obj)) return obj;
   Value lv = a.kwarg("loop");
   loop::EventLoop& l = (lv.is_null() || lv.is_none()) ? event_loop_for_new_objects() : *as_py_loop(lv)->loop;
-  if (!is_coroutine_object(obj)) type_error("An asyncio.Future, a coroutine or an awaitable is required");
-  return wrap_future(loop::Ref<loop::Future>(l.create_task(as_loop_coroutine(obj))));
+  loop::Value aw = awaitable_to_loop(obj, l);
+  return wrap_future(loop_call([&] { return loop::ensure_future(l, aw); }));
 }
 
 Value a_iscoroutine(Args& a) {

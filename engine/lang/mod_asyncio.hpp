@@ -25,9 +25,18 @@ struct AsyncioTypes {
 AsyncioTypes& asyncio_types();
 // Drops the module's state (the run ends).
 void forget_asyncio_state();
+// Clears every live HoldsLoopRefs object of the VM.
+class VM;
+void drop_loop_refs(VM& machine);
 
 // [SECTION] Python faces of loop objects
-struct PyFuture : Obj {
+// Marks an object whose clear_refs() drops engine/loop references: run_program clears
+// them while the Runtime still exists (a Task outliving it would report to nothing).
+struct HoldsLoopRefs {
+  virtual ~HoldsLoopRefs() = default;
+};
+
+struct PyFuture : Obj, HoldsLoopRefs {
   PyFuture(Type* t, loop::Ref<loop::Future> f);
   ~PyFuture() override;
   void clear_refs() override;
@@ -35,14 +44,14 @@ struct PyFuture : Obj {
   bool blocking = false;  // _asyncio_future_blocking
 };
 
-struct PyLoop : Obj {
+struct PyLoop : Obj, HoldsLoopRefs {
   explicit PyLoop(loop::Ref<loop::EventLoop> l);
   ~PyLoop() override;
   void clear_refs() override { loop = nullptr; }
   loop::Ref<loop::EventLoop> loop;
 };
 
-struct PyHandle : Obj {
+struct PyHandle : Obj, HoldsLoopRefs {
   PyHandle(Type* t, loop::Ref<loop::Handle> h);
   void clear_refs() override { handle = nullptr; }
   loop::Ref<loop::Handle> handle;

@@ -15,13 +15,13 @@ namespace looplab::lang {
 
 namespace {
 
-struct PyTaskGroup : Obj {
+struct PyTaskGroup : Obj, HoldsLoopRefs {
   PyTaskGroup(Type* t, loop::Ref<loop::TaskGroup> g) : Obj(t), group(std::move(g)) {}
   void clear_refs() override { group = nullptr; }
   loop::Ref<loop::TaskGroup> group;
 };
 
-struct PyTimeout : Obj {
+struct PyTimeout : Obj, HoldsLoopRefs {
   PyTimeout(Type* t, loop::Ref<loop::Timeout> o) : Obj(t), timeout(std::move(o)) {}
   void clear_refs() override { timeout = nullptr; }
   loop::Ref<loop::Timeout> timeout;

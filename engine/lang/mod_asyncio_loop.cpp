@@ -26,15 +26,6 @@ std::vector<Value> rest(const Args& a, size_t from) {
   return from < a.n ? std::vector<Value>(a.pos + from, a.pos + a.n) : std::vector<Value>();
 }
 
-void check_callable(const Value& fn, const char* method) {
-  if (lookup_special(fn, "__call__").is_null() && !fn.if_type<Function>(vm().t.function) &&
-      !fn.if_type<Builtin>(vm().t.builtin) && !fn.if_type<BoundMethod>(vm().t.method) &&
-      !fn.if_type<Type>(vm().t.type)) {
-    type_error(std::string("a callable object was expected by ") + method + "(), got " + repr(fn));
-  }
-  if (is_coroutine_object(fn)) type_error(std::string("coroutines cannot be used with ") + method + "()");
-}
-
 }  // namespace
 
 loop::Ref<loop::Future> start_worker(loop::EventLoop& l, Value fn, std::vector<Value> args, Value kwnames,
@@ -57,9 +48,16 @@ Value wrap_handle(loop::Ref<loop::Handle> h, bool timer) {
 
 Value l_time(Args& a) { return Value::floating(self_loop(a).time()); }
 
+void no_extra_kwargs(const Args& a, const char* method) {
+  for (size_t i = 0; i < a.nkw(); ++i) {
+    const std::string& k = a.kwnames->items[i].as<Str>()->s;
+    if (k != "context") type_error(std::string("BaseEventLoop.") + method + "() got an unexpected keyword argument '" + k + "'");
+  }
+}
+
 Value l_call_soon(Args& a) {
+  no_extra_kwargs(a, "call_soon");
   if (a.n < 2) type_error("call_soon() missing 1 required positional argument: 'callback'");
-  check_callable(a[1], "call_soon");
   loop::EventLoop& l = self_loop(a);
   auto cb = make_py_callback(a[1], rest(a, 2));
   return wrap_handle(loop_call([&] { return l.call_soon(cb); }), false);
@@ -67,15 +65,14 @@ Value l_call_soon(Args& a) {
 
 Value l_call_soon_threadsafe(Args& a) {
   if (a.n < 2) type_error("call_soon_threadsafe() missing 1 required positional argument: 'callback'");
-  check_callable(a[1], "call_soon_threadsafe");
   loop::EventLoop& l = self_loop(a);
   auto cb = make_py_callback(a[1], rest(a, 2));
   return wrap_handle(loop_call([&] { return l.call_soon_threadsafe(cb); }), false);
 }
 
 Value l_call_later(Args& a) {
+  no_extra_kwargs(a, "call_later");
   if (a.n < 3) type_error("call_later() missing required positional arguments");
-  check_callable(a[2], "call_later");
   loop::EventLoop& l = self_loop(a);
   double delay = to_double(a[1]);
   auto cb = make_py_callback(a[2], rest(a, 3));
@@ -83,8 +80,8 @@ Value l_call_later(Args& a) {
 }
 
 Value l_call_at(Args& a) {
+  no_extra_kwargs(a, "call_at");
   if (a.n < 3) type_error("call_at() missing required positional arguments");
-  check_callable(a[2], "call_at");
   loop::EventLoop& l = self_loop(a);
   double when = to_double(a[1]);
   auto cb = make_py_callback(a[2], rest(a, 3));

@@ -15,7 +15,7 @@ namespace looplab::lang {
 
 namespace {
 
-struct PySync : Obj {
+struct PySync : Obj, HoldsLoopRefs {
   PySync(Type* t, loop::Ref<loop::Object> o) : Obj(t), obj(std::move(o)) {}
   void clear_refs() override { obj = nullptr; }
   loop::Ref<loop::Object> obj;

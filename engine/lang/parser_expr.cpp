@@ -323,7 +323,7 @@ Expr* Parser::primary() {
 
 Expr* Parser::slices() {
   Expr* first = slice();
-  if (!at_op(Op::Comma)) return first;
+  if (!at_op(Op::Comma) && first->kind != ExprKind::Starred) return first;
   auto* tuple = make<Tuple>({});
   tuple->elts.push_back(first);
   while (accept_op(Op::Comma)) {

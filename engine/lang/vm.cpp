@@ -155,7 +155,6 @@ Value VM::execute(Frame* entry, Value pending) {
   }
 }
 
-static bool trace_ops = getenv("LL_TRACE") != nullptr;
 Value VM::run(Frame* entry) {
   Frame* f = frame;
   const uint32_t* code = f->code->ops.data();
@@ -180,7 +179,6 @@ Value VM::run(Frame* entry) {
     uint32_t arg = arg_of(word);
     f->pc = pc;
     if (--budget < 0) throw StopRun{4, "Budget exhausted: instructions"};
-    if (trace_ops) fprintf(stderr, "TRACE %u %s %u depth=%ld\n", pc - 1, op_name(op_of(word)), arg, static_cast<long>(sp - f->stack_base()));
     switch (op_of(word)) {
       case Op::NOP: break;
       case Op::POP_TOP: --sp; *sp = Value(); break;

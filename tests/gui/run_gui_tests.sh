@@ -38,7 +38,9 @@ shot() {  # shot NAME LANES THEME ARGS...
   fi
 }
 
-if [[ -x "$build/looplab-cli" ]] && scenarios=$("$build/looplab-cli" list 2>/dev/null) && [[ -n "$scenarios" ]]; then
+# `looplab-cli list` prints "name  title" per line: the name is the first field.
+if [[ -x "$build/looplab-cli" ]] && scenarios=$("$build/looplab-cli" list 2>/dev/null | awk '{print $1}') &&
+   [[ -n "$scenarios" ]]; then
   :
 else
   scenarios=$(cd "$here/../../scenarios" && ls *.py | sed 's/\.py$//')

@@ -203,10 +203,10 @@ std::string integer_text(std::uint64_t magnitude, char32_t ch, const Conversion&
     if (ch == U'X')
         for (char& d : out)
             d = static_cast<char>(std::toupper(static_cast<unsigned char>(d)));
-    std::string prefix;
-    if ((c.flags & kAlternate) && base != 10)
-        prefix = ch == U'o' ? "0o" : ch == U'x' ? "0x" : "0X";
-    return (negative ? "-" : "") + prefix + out;
+    std::string text = negative ? "-" : "";
+    if ((c.flags & kAlternate) && base != 10) text += ch == U'o' ? "0o" : ch == U'x' ? "0x" : "0X";
+    text += out;
+    return text;
 }
 
 // %d of a float: int(x) printed in full, however large.

@@ -151,7 +151,10 @@ Co sleeper(Runtime& rt, int sleeps) {
 Co many_main(Runtime& rt, int tasks, int sleeps) {
   EventLoop& loop = running_loop(rt);
   std::vector<Value> children;
-  for (int i = 0; i < tasks; ++i) children.push_back(Value(sleeper(rt, sleeps).get()));
+  for (int i = 0; i < tasks; ++i) {
+    const Co child = sleeper(rt, sleeps);
+    children.emplace_back(child.get());
+  }
   co_await loop::gather(loop, children);
   co_return box(0);
 }

@@ -72,7 +72,6 @@ ERROR_SNIPPETS = [
     "def f():\n  from m import *\n", "async with a:\n  pass\n", "async for x in y:\n  pass\n",
     "def f():\n  async with a:\n    pass\n", "*a = 1\n", "*a, *b = 1\n", "x = *a\n",
     "f(a, a=1, a=2)\n", "lambda: await x\n", "x = [await y for y in z]\n",
-    "é = 1; return 1\n",
 ]
 
 AST_SNIPPETS = [

@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <unistd.h>
+
 #include "engine/export/export.hpp"
 #include "engine/loop/trace.hpp"
 #include "engine/session/session.hpp"
@@ -30,9 +32,13 @@ struct Oracle {
 };
 
 Oracle reference_run(const std::string& source, bool stamp) {
+  // ctest runs test cases as parallel processes: the file names must not collide.
+  static int calls = 0;
+  const std::string stem = "looplab_session_test_" + std::to_string(getpid()) + "_" +
+                           std::to_string(++calls);
   const auto dir = std::filesystem::temp_directory_path();
-  const auto program = dir / "looplab_session_test.py";
-  const auto err = dir / "looplab_session_test.err";
+  const auto program = dir / (stem + ".py");
+  const auto err = dir / (stem + ".err");
   std::ofstream(program) << source;
   const std::string command = std::string("python3 ") + LOOPLAB_SOURCE_DIR +
                               "/tests/reference/looplab_ref.py " + (stamp ? "--stamp " : "") +
@@ -44,9 +50,13 @@ Oracle reference_run(const std::string& source, bool stamp) {
   size_t n;
   while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) oracle.out.append(buffer, n);
   pclose(pipe);
-  std::ifstream err_in(err);
-  for (std::string line; std::getline(err_in, line);)
-    if (!line.empty()) oracle.last_err_line = line;
+  {
+    std::ifstream err_in(err);
+    for (std::string line; std::getline(err_in, line);)
+      if (!line.empty()) oracle.last_err_line = line;
+  }
+  std::filesystem::remove(program);
+  std::filesystem::remove(err);
   return oracle;
 }
 
