@@ -241,6 +241,7 @@ void EventLoop::default_exception_handler(const ExceptionContext& ctx) {
   // ('future' < 'handle' < 'task'), then the traceback.
   std::string text = ctx.message.empty() ? "Unhandled exception in event loop" : ctx.message;
   if (ctx.future) text += "\nfuture: " + ctx.future->repr();
+  if (!ctx.dying_future.empty()) text += "\nfuture: " + ctx.dying_future;
   if (ctx.handle) text += "\nhandle: <Handle " + ctx.handle->describe() + ">";
   if (ctx.task) text += "\ntask: " + ctx.task->repr();
   text += "\n";

@@ -55,6 +55,9 @@ struct ExceptionContext {
   std::string message;
   Value exception;
   Ref<Future> future;  // 'future' key
+  // The 'future' key of a future that is being destroyed: its repr, because a Ref to an
+  // object inside its own destructor would delete it a second time.
+  std::string dying_future;
   Ref<Handle> handle;
   Ref<Future> task;    // 'task' key
 };

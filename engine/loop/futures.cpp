@@ -30,7 +30,7 @@ void Future::report_unretrieved() {
   ExceptionContext ctx;
   ctx.message = std::string(is_task() ? "Task" : "Future") + " exception was never retrieved";
   ctx.exception = exception_;
-  ctx.future = Ref<Future>(this);
+  ctx.dying_future = repr();
   loop_->call_exception_handler(ctx);
 }
 

@@ -116,6 +116,10 @@ std::optional<ErrorLocation> locate_error(const std::string& report, const std::
 }  // namespace
 
 RunResult run(const Program& program, const RunOptions& options, RunControl* control) {
+  // Refused rather than ignored: a program's random numbers must never silently differ
+  // from what the user asked for. `random` is seeded with 0, as DESIGN.md says.
+  if (options.seed && *options.seed != 0)
+    return usage_failure("--seed other than 0 is not supported yet (random is seeded with 0)");
   std::string source;
   try {
     source = apply_params(program.name, program.source, options.overrides);
