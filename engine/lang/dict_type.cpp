@@ -206,7 +206,9 @@ Value new_set_from(Type* t, const Value& src) {
   auto* s = new SetObj(t == vm().t.frozenset);
   Value out(s);
   if (src.is_null()) return out;
-  if (auto* o = src.if_type<SetObj>(src.type()); o && (src.type() == vm().t.set || src.type() == vm().t.frozenset)) {
+  const Type* src_type = src.type();
+  if (src_type == vm().t.set || src_type == vm().t.frozenset) {
+    const auto* o = src.as<SetObj>();
     for (const auto& slot : o->table.slots()) {
       if (!slot.key.is_null()) s->table.add(slot.key, slot.hash);
     }
