@@ -133,7 +133,9 @@ int run_program(const Command& cmd) {
   int status = 0;
   auto program = load(cmd, &status);
   if (!program) return status;
-  const auto result = looplab::session::run(*program, cmd.run);
+  looplab::session::RunOptions options = cmd.run;
+  options.record_trace = cmd.stamp;
+  const auto result = looplab::session::run(*program, options);
   const std::string out = cmd.stamp ? looplab::session::stamped_stdout(*result.trace)
                                     : result.stdout_text;
   std::fwrite(out.data(), 1, out.size(), stdout);

@@ -107,6 +107,7 @@ void App::poll_run() {
   if (auto result = runner_.poll()) {
     const bool first = !keep_time_on_result_;
     model_.set_run(std::move(*result), keep_time_on_result_);
+    clear_highlight(view_);
     // A run where everything happens at t=0 reads better one column per step.
     if (first) view_.steps_axis = model_.end_time() <= 0.0 && !model_.empty();
     program_.running = false;
@@ -160,13 +161,40 @@ void App::frame(double dt) {
   DrawToolbar(ctx);
   draw_layout(ctx);
   ImGui::End();
-  export_.draw(ctx, timeline_rect_);
+  export_.draw(ctx);
+  if (auto path = export_.take_timeline_png()) timeline_png_ = std::move(*path);
+  if (timeline_png_) write_timeline_png(ctx);
   apply(commands);
   autosave_if_due(clock_);
   if (rerun_due_ >= 0 && clock_ >= rerun_due_) {
     rerun_due_ = -1;
     start_run(true);
   }
+}
+
+void App::write_timeline_png(const PanelContext& ctx) {
+  const std::string path = std::move(*timeline_png_);
+  timeline_png_.reset();
+  std::string error;
+  bool ok = false;
+  if (model_.empty()) {
+    error = "nothing to export: the program has no trace yet";
+  } else {
+    constexpr int kDefaultWidth = 1600;  // a slide's width, whatever the panel's
+    const TimelineImageLayout layout =
+        timeline_image_layout(model_.timeline().lanes.size(), ImGui::GetFontSize(),
+                              std::max(kDefaultWidth, static_cast<int>(timeline_width_)));
+    ImDrawList list(ImGui::GetDrawListSharedData());
+    list._ResetForNewFrame();
+    list.PushTextureID(ImGui::GetIO().Fonts->TexID);
+    list.PushClipRect(ImVec2(0, 0), ImVec2(static_cast<float>(layout.width),
+                                           static_cast<float>(layout.height)));
+    DrawWholeTimeline(ctx, &list, layout);
+    ok = platform_.write_png_offscreen(path, &list, layout.width, layout.height, &error);
+  }
+  export_.capture_finished(ok, error);
+  if (!ok) status_ = error;
+  timeline_png_result_ = ok ? "" : error;
 }
 
 void App::handle_keyboard(Commands& commands) {
@@ -406,10 +434,7 @@ void App::draw_centre_column(PanelContext& ctx) {
       "centre", true, bottom, &timeline_fraction,
       [&](ImVec2 s) {
         if (begin_panel("Timeline", s)) DrawTimeline(ctx);
-        const ImVec2 a = ImGui::GetWindowPos(), sz = ImGui::GetWindowSize();
-        const float fs = ImGui::GetIO().DisplayFramebufferScale.x;
-        timeline_rect_ = {static_cast<int>(a.x * fs), static_cast<int>(a.y * fs),
-                          static_cast<int>(sz.x * fs), static_cast<int>(sz.y * fs)};
+        timeline_width_ = ImGui::GetWindowWidth();
         end_panel();
       },
       [&](ImVec2 s) {
@@ -417,7 +442,8 @@ void App::draw_centre_column(PanelContext& ctx) {
         const float w = ImGui::GetContentRegionAvail().x;
         const bool both = view_.show.console && view_.show.narration;
         if (view_.show.narration) {
-          if (begin_panel("Narration", ImVec2(both ? std::floor(w * 0.5f) : 0, 0)))
+          // The console's lines are the wider text; the narration is a sentence or two.
+          if (begin_panel("Narration", ImVec2(both ? std::floor(w * 0.38f) : 0, 0)))
             DrawNarration(ctx);
           end_panel();
           if (both) ImGui::SameLine(0, 6.0f);

@@ -31,8 +31,14 @@ class App {
   ViewModel& model() { return model_; }
   ViewData& view() { return view_; }
   const ProgramView& program() const { return program_; }
-  // The timeline's rectangle in framebuffer pixels (for its PNG export).
-  PixelRect timeline_rect() const { return timeline_rect_; }
+  // Renders the whole timeline to a PNG during the next frame(); then
+  // take_timeline_png_result() has "" on success or the error.
+  void request_timeline_png(std::string path) { timeline_png_ = std::move(path); }
+  std::optional<std::string> take_timeline_png_result() {
+    std::optional<std::string> out = std::move(timeline_png_result_);
+    timeline_png_result_.reset();
+    return out;
+  }
   // A PNG the user asked for, to be read back after this frame's render; then report.
   std::optional<PendingCapture> take_capture() { return export_.take_capture(); }
   void capture_finished(bool ok, const std::string& error);
@@ -56,6 +62,7 @@ class App {
   void start_run(bool keep_time);
   void poll_run();
   void autosave_if_due(double now);
+  void write_timeline_png(const PanelContext& ctx);
 
   Platform& platform_;
   ViewData view_;
@@ -73,7 +80,9 @@ class App {
   double rerun_due_ = -1.0;  // debounce deadline for an edit/param re-run
   double autosave_due_ = -1.0;
   std::string status_;  // last error/info line, shown in the menu bar
-  PixelRect timeline_rect_;
+  float timeline_width_ = 0;  // the on-screen panel's, the default width of its PNG
+  std::optional<std::string> timeline_png_;         // a path to render to
+  std::optional<std::string> timeline_png_result_;  // "" or the error
   std::map<std::string, double> overrides_;
 };
 

@@ -21,7 +21,7 @@ constexpr FormatChoice kFormats[] = {
     {"CSV (one row per event)", ".csv"},
     {"Text log (console + narration)", ".txt"},
     {"SVG timeline (vector, for slides)", ".svg"},
-    {"PNG of the timeline", ".png"},
+    {"PNG of the whole timeline (every lane, the whole run)", ".png"},
     {"PNG of the whole window", ".png"},
 };
 constexpr int kPngTimeline = 4;
@@ -39,7 +39,7 @@ std::string default_path(const PanelContext& ctx, int format) {
 
 }  // namespace
 
-void ExportDialog::draw(PanelContext& ctx, PixelRect timeline) {
+void ExportDialog::draw(PanelContext& ctx) {
   if (capture_delay_ > 0) --capture_delay_;
   if (open_requested_) {
     ImGui::OpenPopup("Export");
@@ -62,22 +62,27 @@ void ExportDialog::draw(PanelContext& ctx, PixelRect timeline) {
   if (!done_.empty())
     ImGui::TextColored(im4(ctx.colors.of(exporter::LaneState::Running)), "%s", done_.c_str());
   ImGui::Spacing();
-  if (ImGui::Button("Export") || enter) run_export(ctx, timeline);
+  if (ImGui::Button("Export") || enter) run_export(ctx);
   ImGui::SameLine();
   if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
     ImGui::CloseCurrentPopup();
   ImGui::EndPopup();
 }
 
-void ExportDialog::run_export(PanelContext& ctx, PixelRect timeline) {
+void ExportDialog::run_export(PanelContext& ctx) {
   error_.clear();
   done_.clear();
   if (path_.empty()) {
     error_ = "Type a file name first.";
     return;
   }
-  if (format_ == kPngTimeline || format_ == kPngWindow) {
-    capture_ = PendingCapture{path_, format_ == kPngTimeline ? timeline : PixelRect{}};
+  if (format_ == kPngTimeline) {
+    timeline_png_ = path_;
+    done_ = "Writing " + path_ + "...";
+    return;
+  }
+  if (format_ == kPngWindow) {
+    capture_ = PendingCapture{path_};
     capture_delay_ = 2;  // the modal closes first so it is not in the picture
     ImGui::CloseCurrentPopup();
     return;
@@ -102,8 +107,15 @@ std::optional<PendingCapture> ExportDialog::take_capture() {
   return out;
 }
 
+std::optional<std::string> ExportDialog::take_timeline_png() {
+  std::optional<std::string> out = std::move(timeline_png_);
+  timeline_png_.reset();
+  return out;
+}
+
 void ExportDialog::capture_finished(bool ok, const std::string& error) {
   error_ = ok ? "" : error;
+  done_ = ok && !path_.empty() ? "Wrote " + path_ : "";
   if (!ok) open_requested_ = true;
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // File ▸ Export: a modal with the format and a file name. Trace formats are written by
-// engine/export (atomically); PNGs are read back from the frame just rendered, so the
-// dialog hands the App a pending capture and the main loop writes it after render().
+// engine/export (atomically). The window PNG is read back from the frame just rendered,
+// so the dialog hands the App a pending capture and the main loop writes it after
+// render(); the timeline PNG (every lane, the whole run) is rendered offscreen.
 
 #include <optional>
 #include <string>
@@ -13,21 +14,22 @@ namespace looplab::app {
 struct PanelContext;
 
 struct PendingCapture {
-  std::string path;
-  PixelRect rect;  // w == 0: the whole window
+  std::string path;  // the whole window, read back after render()
 };
 
 class ExportDialog {
  public:
   void open() { open_requested_ = true; }
-  void draw(PanelContext& ctx, PixelRect timeline);
+  void draw(PanelContext& ctx);
   // A PNG to write after this frame's render; the dialog is already closed by then.
   std::optional<PendingCapture> take_capture();
+  // A whole-timeline PNG to render offscreen (App::frame does it, inside the frame).
+  std::optional<std::string> take_timeline_png();
   void capture_finished(bool ok, const std::string& error);
   const std::string& error() const { return error_; }
 
  private:
-  void run_export(PanelContext& ctx, PixelRect timeline);
+  void run_export(PanelContext& ctx);
 
   bool open_requested_ = false;
   int format_ = 0;
@@ -35,6 +37,7 @@ class ExportDialog {
   std::string error_;
   std::string done_;
   std::optional<PendingCapture> capture_;
+  std::optional<std::string> timeline_png_;
   int capture_delay_ = 0;  // frames to wait so the modal is gone from the picture
 };
 

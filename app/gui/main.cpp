@@ -1,14 +1,17 @@
 // looplab: the classroom GUI. DESIGN.md's command-line contract:
 //   looplab [FILE.py | SCENARIO]
 //   looplab --screenshot OUT.png [--scenario NAME|FILE] [--step N|--time T|--end]
-//           [--size WxH] [--theme light|dark] [--font-scale 0.75..3]
+//           [--size WxH] [--theme light|dark] [--font-scale 0.75..3] [--edit] [--warning N]
+//   looplab --export-timeline OUT.png [same options as --screenshot]   the whole timeline
 //   looplab --bench-frames N --scenario X [--size WxH]   frame times, zoomed out and playing
 // Both --set NAME=VALUE (a parameter, as for looplab-cli) may be repeated.
 #include <GLFW/glfw3.h>
 #include <imgui.h>
+#include <malloc.h>
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -17,6 +20,7 @@
 #include <vector>
 
 #include "app/gui/app.hpp"
+#include "app/gui/panels.hpp"
 #include "app/gui/platform.hpp"
 #include "app/gui/settings.hpp"
 
@@ -28,12 +32,15 @@ using looplab::app::ViewData;
 
 struct Options {
   std::string screenshot;
+  std::string timeline_png;
   std::string program;
   std::optional<std::string> theme;
   std::optional<float> font_scale;
   std::optional<size_t> step;
   std::optional<double> time;
+  std::optional<size_t> warning;
   bool end = false;
+  bool edit = false;
   int bench_frames = 0;
   int width = 0;
   int height = 0;
@@ -47,6 +54,8 @@ int usage(const std::string& message) {
       "usage: looplab [FILE.py|SCENARIO]\n"
       "       looplab --screenshot OUT.png [--scenario NAME|FILE] [--step N|--time T|--end]\n"
       "               [--size WxH] [--theme light|dark] [--font-scale F] [--set NAME=VALUE]...\n"
+      "               [--edit] (the Source panel's editor) [--warning N] (as if clicked)\n"
+      "       looplab --export-timeline OUT.png [the --screenshot options]\n"
       "       looplab --bench-frames N --scenario NAME|FILE [--size WxH] [--set NAME=VALUE]...\n",
       message.c_str());
   return 2;
@@ -65,8 +74,8 @@ int parse(int argc, char** argv, Options* o) {
       o->program = arg;
       continue;
     }
-    if (arg == "--end") {
-      o->end = true;
+    if (arg == "--end" || arg == "--edit") {
+      (arg == "--end" ? o->end : o->edit) = true;
       continue;
     }
     if (i + 1 >= argc) return usage("missing value for " + arg);
@@ -74,6 +83,8 @@ int parse(int argc, char** argv, Options* o) {
     char* rest = nullptr;
     if (arg == "--screenshot")
       o->screenshot = v;
+    else if (arg == "--export-timeline")
+      o->timeline_png = v;
     else if (arg == "--scenario")
       o->program = v;
     else if (arg == "--theme" && (v == "light" || v == "dark"))
@@ -84,6 +95,10 @@ int parse(int argc, char** argv, Options* o) {
       const long long n = std::strtoll(v.c_str(), &rest, 10);
       if (*rest || n < 0) return usage("--step wants a step number");
       o->step = static_cast<size_t>(n);
+    } else if (arg == "--warning") {
+      const long long n = std::strtoll(v.c_str(), &rest, 10);
+      if (*rest || n < 0) return usage("--warning wants a warning's number (0 is the first)");
+      o->warning = static_cast<size_t>(n);
     } else if (arg == "--time") {
       const double t = std::strtod(v.c_str(), &rest);
       if (*rest || !(t >= 0)) return usage("--time wants seconds");
@@ -103,8 +118,8 @@ int parse(int argc, char** argv, Options* o) {
     } else
       return usage(arg == "--theme" ? "--theme is light or dark" : "unknown option " + arg);
   }
-  if (!o->screenshot.empty() && o->bench_frames)
-    return usage("--screenshot and --bench-frames exclude each other");
+  if ((!o->screenshot.empty() || !o->timeline_png.empty()) && o->bench_frames)
+    return usage("--bench-frames excludes --screenshot and --export-timeline");
   return -1;
 }
 
@@ -120,12 +135,31 @@ int run_screenshot(Platform& platform, App& app, const Options& o) {
     app.model().seek_time(*o.time);
   else if (o.end)
     app.model().run_to_end();
+  if (o.warning) {  // as if clicked in the Warnings panel: its moment, its lanes marked
+    if (*o.warning >= app.model().warnings().size()) {
+      std::fprintf(stderr, "looplab: the run has %zu warnings\n", app.model().warnings().size());
+      return 2;
+    }
+    app.model().set_cursor(app.model().warnings()[*o.warning].event + 1);
+    looplab::app::mark_warning(app.view(), app.model(), *o.warning);
+  }
   // A few frames first: fonts are built on the first, and ImGui settles its layout.
   constexpr int kSettleFrames = 3;
   for (int i = 0; i < kSettleFrames; ++i) {
     app.frame(1.0 / 60);
     platform.render();
     platform.swap();
+  }
+  if (!o.timeline_png.empty()) {
+    app.request_timeline_png(o.timeline_png);
+    app.frame(1.0 / 60);
+    platform.render();
+    platform.swap();
+    if (auto error = app.take_timeline_png_result(); !error || !error->empty()) {
+      std::fprintf(stderr, "looplab: %s\n", error ? error->c_str() : "no timeline exported");
+      return 1;
+    }
+    if (o.screenshot.empty()) return 0;
   }
   app.frame(1.0 / 60);
   platform.render();
@@ -152,28 +186,51 @@ Percentiles percentiles(std::vector<double> ms) {
 struct FrameTimes {
   std::vector<double>
       total;  // from input to the finished render (glFinish: llvmpipe renders on the CPU)
-  std::vector<double> ui;  // building the frame: panels, culling, folding (our code, no GL)
+  std::vector<double> ui;   // building the frame: panels, culling, folding (our code, no GL)
+  std::vector<double> cpu;  // CPU time of every thread (llvmpipe's too): load-independent
 };
+
+double process_cpu_ms() {
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
 
 FrameTimes timed_frames(Platform& platform, App& app, int frames) {
   FrameTimes t;
   for (int i = 0; i < frames; ++i) {
     const auto t0 = std::chrono::steady_clock::now();
+    const double cpu0 = process_cpu_ms();
     app.frame(1.0 / 60);
     t.ui.push_back(seconds_since(t0) * 1000);
     platform.render();
     platform.finish();
     t.total.push_back(seconds_since(t0) * 1000);
+    t.cpu.push_back(process_cpu_ms() - cpu0);
     platform.swap();
   }
   return t;
 }
 
 void print_times(const char* what, const FrameTimes& t) {
-  const Percentiles total = percentiles(t.total), ui = percentiles(t.ui);
+  const Percentiles total = percentiles(t.total), ui = percentiles(t.ui), cpu = percentiles(t.cpu);
   std::printf(
-      "%-11s frame p50 %6.2f ms  p95 %6.2f ms  max %6.2f ms | ui p50 %5.2f ms  p95 %5.2f ms\n",
-      what, total.p50, total.p95, total.max, ui.p50, ui.p95);
+      "%-11s frame p50 %6.2f ms  p95 %6.2f ms  max %6.2f ms | cpu p50 %6.2f ms  p95 %6.2f ms"
+      " | ui p50 %5.2f ms  p95 %5.2f ms\n",
+      what, total.p50, total.p95, total.max, cpu.p50, cpu.p95, ui.p50, ui.p95);
+}
+
+// The machine's load average, printed with the numbers: wall times mean little on a
+// machine shared with compiles.
+std::string load_average() {
+  std::string text;
+  if (FILE* f = std::fopen("/proc/loadavg", "r")) {
+    char line[128] = {};
+    if (std::fgets(line, sizeof line, f)) text = line;
+    std::fclose(f);
+  }
+  while (!text.empty() && text.back() == '\n') text.pop_back();
+  return text.empty() ? "unknown" : text;
 }
 
 int run_bench(Platform& platform, App& app, const Options& o) {
@@ -194,6 +251,7 @@ int run_bench(Platform& platform, App& app, const Options& o) {
   std::printf("scenario %s: %zu events, %zu lanes, run+analysis %.2f s, %d frames each\n",
               app.program().program.name.c_str(), app.model().size(),
               app.model().timeline().lanes.size(), run_s, o.bench_frames);
+  std::printf("load average %s\n", load_average().c_str());
   print_times("zoomed out", still);
   print_times("playing", play);
   return 0;
@@ -210,7 +268,7 @@ int run_interactive(Platform& platform, App& app) {
     platform.render();
     if (auto capture = app.take_capture()) {
       std::string error;
-      const bool ok = platform.write_png(capture->path, capture->rect, &error);
+      const bool ok = platform.write_png(capture->path, {}, &error);
       app.capture_finished(ok, error);
     }
     platform.swap();
@@ -218,16 +276,29 @@ int run_interactive(Platform& platform, App& app) {
   return 0;
 }
 
+// Mesa (llvmpipe in a classroom VM, any driver's upload path) reallocates its vertex and
+// index buffers every frame. Above glibc's default mmap threshold each of those is a fresh
+// mapping that page-faults in and is zeroed again: half the frame time under llvmpipe.
+// Keeping them on the heap lets every frame reuse the same pages.
+void keep_frame_buffers_on_the_heap() {
+  constexpr int kMmapThreshold = 32 << 20;  // glibc's largest allowed value
+  constexpr int kTrimThreshold = 128 << 20;
+  mallopt(M_MMAP_THRESHOLD, kMmapThreshold);
+  mallopt(M_TRIM_THRESHOLD, kTrimThreshold);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  keep_frame_buffers_on_the_heap();
   Options o;
   if (const int status = parse(argc, argv, &o); status >= 0) return status;
-  const bool offscreen = !o.screenshot.empty() || o.bench_frames > 0;
+  const bool offscreen = !o.screenshot.empty() || !o.timeline_png.empty() || o.bench_frames > 0;
   // Screenshots and benchmarks must not depend on (or change) the user's settings.
   ViewData view = offscreen ? looplab::app::default_view_data() : looplab::app::load_view_data();
   if (o.theme) view.dark = *o.theme == "dark";
   if (o.font_scale) view.font_scale = *o.font_scale;
+  view.source_editing = o.edit;
   looplab::app::WindowOptions window;
   window.width = o.width ? o.width : offscreen ? 1600 : view.window_width;
   window.height = o.height ? o.height : offscreen ? 1000 : view.window_height;
@@ -249,7 +320,7 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "looplab: %s\n", app.program().load_error.c_str());
       return 2;
     }
-    if (!o.screenshot.empty())
+    if (!o.screenshot.empty() || !o.timeline_png.empty())
       status = run_screenshot(platform, app, o);
     else if (o.bench_frames)
       status = run_bench(platform, app, o);

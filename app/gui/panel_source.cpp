@@ -1,13 +1,16 @@
 // Source: the program with syntax colours and line numbers; the running line
 // highlighted; a dot in each task's colour on the line that task is at; the error line
-// marked with its message. "Edit" switches to a plain editor: every change is autosaved
-// and re-runs the program (debounced) keeping the cursor's virtual time.
+// marked with its message. "Edit" switches to the editor (coloured the same way): every
+// change is autosaved and re-runs the program (debounced) keeping the cursor's virtual time.
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/gui/labels.hpp"
@@ -47,15 +50,28 @@ const std::vector<SourceLine>& highlighted(const std::string& source) {
   return cached_lines;
 }
 
-void draw_line_text(ImDrawList* draw, ImVec2 pos, const SourceLine& line,
+// Screen columns before byte `end` of `text`, counted as ImGui lays out monospace text:
+// one per code point, four for a tab.
+int columns(std::string_view text, size_t end) {
+  int col = 0;
+  for (size_t i = 0; i < end && i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\t')
+      col += 4;
+    else if ((c & 0xC0) != 0x80)
+      ++col;
+  }
+  return col;
+}
+
+void draw_line_text(ImDrawList* draw, ImVec2 pos, float char_w, const SourceLine& line,
                     const SyntaxColours& colours) {
   const char* text = line.text.data();
-  const float char_w = ImGui::CalcTextSize("M").x;
   int at = 0;
   auto put = [&](int b, int e, TokenKind k) {
     if (e <= b) return;
-    draw->AddText(ImVec2(pos.x + b * char_w, pos.y), colours.of[static_cast<int>(k)], text + b,
-                  text + e);
+    draw->AddText(ImVec2(pos.x + columns(line.text, b) * char_w, pos.y),
+                  colours.of[static_cast<int>(k)], text + b, text + e);
   };
   for (const Span& s : line.spans) {
     put(at, s.begin, TokenKind::Plain);
@@ -143,9 +159,10 @@ void draw_code_view(PanelContext& ctx, const std::string& source) {
       draw->AddText(ImVec2(row.x, row.y), im(ctx.colors.text_muted), num);
       if (auto it = marks.tasks_at_line.find(number); it != marks.tasks_at_line.end())
         draw_task_dots(ctx, draw, ImVec2(row.x + char_w * 3.5f, row.y), line_h, it->second);
-      draw_line_text(draw, ImVec2(row.x + gutter, row.y), lines[i], colours);
+      draw_line_text(draw, ImVec2(row.x + gutter, row.y), char_w, lines[i], colours);
       if (number == error_line) {  // the message right on its line, after the code
-        const float x = row.x + gutter + (lines[i].text.size() + 3) * char_w;
+        const float x =
+            row.x + gutter + (columns(lines[i].text, lines[i].text.size()) + 3) * char_w;
         draw->AddText(ImVec2(x, row.y), im(ctx.colors.of(LaneState::Failed)),
                       ("<- " + error->message).c_str());
       }
@@ -156,18 +173,81 @@ void draw_code_view(PanelContext& ctx, const std::string& source) {
   ImGui::PopFont();
 }
 
+// The caret's line and column in ImGui's edit buffer (wide characters).
+void caret_position(const ImGuiInputTextState& state, int* line, int* column) {
+  *line = *column = 0;
+  for (int i = 0; i < state.Stb.cursor && i < state.CurLenW; ++i) {
+    const ImWchar c = state.TextW[i];
+    if (c == '\n') {
+      ++*line;
+      *column = 0;
+    } else {
+      *column += c == '\t' ? 4 : 1;
+    }
+  }
+}
+
+// Colours the editor: ImGui's multiline input draws its text transparent, and this draws
+// the highlighted lines and the caret over it, in the input's own child window, where
+// ImGui placed them (FontSize per line, monospace columns, its horizontal scroll).
+void draw_editor_overlay(PanelContext& ctx, ImGuiWindow* input, ImGuiID id) {
+  const std::vector<SourceLine>& lines = highlighted(ctx.program.edited_source);
+  const SyntaxColours colours = syntax_colours(ctx.view.dark);
+  ImGuiInputTextState* state = ImGui::GetInputTextState(id);
+  const bool active = state && ImGui::GetActiveID() == id;
+  const float line_h = ImGui::GetFontSize();
+  const float char_w = ImGui::CalcTextSize("M").x;
+  const ImVec2 origin(input->DC.CursorStartPos.x - (active ? state->ScrollX : 0.0f),
+                      input->DC.CursorStartPos.y);
+  const ImRect clip = input->InnerClipRect;
+  ImDrawList* draw = input->DrawList;
+  draw->PushClipRect(clip.Min, clip.Max, true);
+  const auto& error = ctx.model.result().error;
+  const int first = std::max(0, static_cast<int>((clip.Min.y - origin.y) / line_h));
+  const int last = std::min(static_cast<int>(lines.size()),
+                            static_cast<int>((clip.Max.y - origin.y) / line_h) + 1);
+  for (int i = first; i < last; ++i) {
+    const ImVec2 row(origin.x, origin.y + i * line_h);
+    if (error && error->line == i + 1)
+      draw->AddRectFilled(ImVec2(clip.Min.x, row.y), ImVec2(clip.Max.x, row.y + line_h),
+                          im(ctx.colors.of(LaneState::Failed).with_alpha(80)));
+    draw_line_text(draw, row, char_w, lines[i], colours);
+  }
+  const ImGuiIO& io = ImGui::GetIO();
+  const bool blink_on = !io.ConfigInputTextCursorBlink || state == nullptr ||
+                        state->CursorAnim <= 0.0f || std::fmod(state->CursorAnim, 1.2f) <= 0.8f;
+  if (active && blink_on) {
+    int line = 0, column = 0;
+    caret_position(*state, &line, &column);
+    const float x = std::floor(origin.x + column * char_w), y = origin.y + line * line_h;
+    draw->AddLine(ImVec2(x + 0.5f, y + 0.5f), ImVec2(x + 0.5f, y + line_h - 1.5f),
+                  colours.of[static_cast<int>(TokenKind::Plain)], 1.5f);
+  }
+  draw->PopClipRect();
+}
+
 void draw_editor(PanelContext& ctx) {
+  static constexpr const char* kLabel = "##editor";
   ImGui::PushFont(ctx.fonts.mono);
-  if (ImGui::InputTextMultiline("##editor", &ctx.program.edited_source, ImVec2(-1, -1),
+  ImGuiWindow* parent = ImGui::GetCurrentWindow();
+  const ImGuiID id = parent->GetID(kLabel);
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0, 0, 0, 0));
+  if (ImGui::InputTextMultiline(kLabel, &ctx.program.edited_source, ImVec2(-1, -1),
                                 ImGuiInputTextFlags_AllowTabInput))
     ctx.commands.source_edited = true;
+  ImGui::PopStyleColor();
+  // The input's child window carries the name ImGui's BeginChildEx gives it.
+  char name[512];
+  ImFormatString(name, sizeof name, "%s/%s_%08X", parent->Name, kLabel, id);
+  if (ImGuiWindow* input = ImGui::FindWindowByName(name))
+    draw_editor_overlay(ctx, input, id);
   ImGui::PopFont();
 }
 
 }  // namespace
 
 void DrawSource(PanelContext& ctx) {
-  static bool editing = false;
+  bool& editing = ctx.view.source_editing;
   PanelHeading(ctx, "Source");
   ImGui::SameLine();
   if (ImGui::SmallButton(editing ? "Done editing" : "Edit")) editing = !editing;

@@ -1,5 +1,5 @@
-// Tasks: one row per task with its state (icon + colour + word), what it awaits, its
-// line and its result or exception. Clicking a row selects the task: its timeline lane
+// Tasks: one row per task with its state (icon + colour + word), its name, what it
+// awaits, its line and its result or exception. Clicking a row selects the task: its timeline lane
 // and its source marker are highlighted.
 #include <imgui.h>
 
@@ -21,6 +21,11 @@ void task_row(PanelContext& ctx, uint32_t id, const loop::TaskState& task) {
   ImGui::TableNextColumn();
   const float h = ImGui::GetTextLineHeight();
   ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImVec2 q = ImGui::GetCursorScreenPos();
+  draw_state_icon(draw, q, h, state, ctx.colors);
+  ImGui::SetCursorScreenPos(ImVec2(q.x + h * 1.25f, q.y));
+  ImGui::TextUnformatted(phase_word(task.phase));
+  ImGui::TableNextColumn();
   const ImVec2 p = ImGui::GetCursorScreenPos();
   draw->AddRectFilled(p, ImVec2(p.x + h * 0.35f, p.y + h), im(ctx.colors.lane_color(id)));
   ImGui::SetCursorScreenPos(ImVec2(p.x + h * 0.55f, p.y));
@@ -30,11 +35,6 @@ void task_row(PanelContext& ctx, uint32_t id, const loop::TaskState& task) {
                         ImGuiSelectableFlags_SpanAllColumns))
     ctx.view.selected_task =
         ctx.view.selected_task == static_cast<int>(id) ? -1 : static_cast<int>(id);
-  ImGui::TableNextColumn();
-  const ImVec2 q = ImGui::GetCursorScreenPos();
-  draw_state_icon(draw, q, h, state, ctx.colors);
-  ImGui::SetCursorScreenPos(ImVec2(q.x + h * 1.25f, q.y));
-  ImGui::TextUnformatted(phase_word(task.phase));
   ImGui::TableNextColumn();
   ImGui::TextUnformatted(awaiting_text(trace, task).c_str());
   ImGui::TableNextColumn();
@@ -65,9 +65,10 @@ void DrawTasks(PanelContext& ctx) {
                                 ImGuiTableFlags_ScrollX | ImGuiTableFlags_Resizable |
                                 ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit;
   if (!ImGui::BeginTable("##tasks", 5, flags)) return;
+  // State first, and frozen: a long coroutine name must not push it out of a narrow panel.
   ImGui::TableSetupScrollFreeze(1, 1);
-  ImGui::TableSetupColumn("Task");
   ImGui::TableSetupColumn("State");
+  ImGui::TableSetupColumn("Task");
   ImGui::TableSetupColumn("Awaiting");
   ImGui::TableSetupColumn("Line");
   ImGui::TableSetupColumn("Result");

@@ -36,6 +36,7 @@ struct TimelineContext {
   float x0 = 0, x1 = 0;   // lanes area in screen x
   float lane_h = 0;
   float label_w = 0;
+  bool text = true;  // rows tall enough for segment labels (an export's thin rows are not)
   double px_per_unit = 1;
   float x(double u) const { return static_cast<float>(x0 + (u - u0) * px_per_unit); }
   double unit_at(float px) const { return u0 + (px - x0) / px_per_unit; }
@@ -119,7 +120,8 @@ void draw_ruler(const TimelineContext& tc, ImDrawList* draw, ImVec2 p, float h,
     else
       std::snprintf(text, sizeof text, "%.*f s",
                     std::clamp(static_cast<int>(-std::floor(std::log10(step))), 1, 6), u);
-    draw->AddText(ImVec2(x + 3, p.y + 1), im(c.text_muted), text);
+    if (x + 3 + ImGui::CalcTextSize(text).x <= tc.x1)  // never a clipped "3" for "30 s"
+      draw->AddText(ImVec2(x + 3, p.y + 1), im(c.text_muted), text);
   }
   draw->AddText(ImVec2(p.x + 4, p.y + 1), im(c.text_muted), tc.steps ? "steps" : "virtual time");
 }
@@ -151,7 +153,7 @@ void collect_lane(const TimelineContext& tc, size_t lane, float y, Records& out)
     const float inset = thin ? tc.lane_h * 0.25f : pad;
     out.rects.push_back({x0, x1, y + inset, y + tc.lane_h - inset, r.state,
                          static_cast<uint32_t>(lane), r.first + offset, r.count});
-    if (r.count == 1 && x1 - x0 > font * 4)
+    if (tc.text && r.count == 1 && x1 - x0 > font * 4)
       out.labels.push_back({x0 + 4, y + (tc.lane_h - font) * 0.5f, x1 - 2,
                             static_cast<uint32_t>(lane), r.first + offset});
   });
@@ -194,6 +196,13 @@ void collect_flows(const TimelineContext& tc, const loop::Trace& trace, float to
       return;
     }
   }
+}
+
+int selected_lane(const PanelContext& ctx, const TimelineContext& tc) {
+  const int task = ctx.view.selected_task;
+  return task >= 0 && static_cast<size_t>(task) < tc.model->task_lane.size()
+             ? static_cast<int>(tc.model->task_lane[task])
+             : -1;
 }
 
 // [SECTION] draw ------------------------------------------------------------------------
@@ -271,7 +280,14 @@ void draw_lane_backgrounds(const PanelContext& ctx, const TimelineContext& tc, I
     const float y = lane_y(lane, top, tc.lane_h);
     const bool selected =
         l.kind == exporter::LaneKind::Task && static_cast<int>(l.id) == ctx.view.selected_task;
-    if (selected)
+    const auto& marked = ctx.view.highlighted_lanes;
+    if (std::find(marked.begin(), marked.end(), lane) != marked.end()) {
+      // A warning's lanes: a tinted row and a bar at the left edge, visible at any zoom.
+      draw->AddRectFilled(ImVec2(left, y), ImVec2(tc.x1, y + tc.lane_h),
+                          im(c.of(LaneState::Failed).with_alpha(50)));
+      draw->AddRectFilled(ImVec2(left, y), ImVec2(left + 3, y + tc.lane_h),
+                          im(c.of(LaneState::Failed)));
+    } else if (selected)
       draw->AddRectFilled(ImVec2(left, y), ImVec2(tc.x1, y + tc.lane_h),
                           im(c.cursor.with_alpha(45)));
     else if (lane % 2)
@@ -402,6 +418,12 @@ void draw_lanes(PanelContext& ctx, TimelineContext& tc, ImDrawList* outer, ImVec
   const size_t lanes = tc.model->lanes.size();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float view_h = ImGui::GetWindowHeight();
+  if (ctx.view.scroll_to_highlight && !ctx.view.highlighted_lanes.empty()) {
+    ctx.view.scroll_to_highlight = false;
+    const float y = ctx.view.highlighted_lanes.front() * tc.lane_h;
+    if (y < ImGui::GetScrollY() || y + tc.lane_h > ImGui::GetScrollY() + view_h)
+      ImGui::SetScrollY(std::max(0.0f, y - view_h * 0.25f));
+  }
   const float scroll = ImGui::GetScrollY();
   const size_t lane0 = static_cast<size_t>(std::max(0.0f, scroll / tc.lane_h));
   const size_t lane1 = std::min(lanes, lane0 + static_cast<size_t>(view_h / tc.lane_h) + 2);
@@ -411,12 +433,7 @@ void draw_lanes(PanelContext& ctx, TimelineContext& tc, ImDrawList* outer, ImVec
   Records rec;
   for (size_t lane = lane0; lane < lane1; ++lane)
     collect_lane(tc, lane, lane_y(lane, origin.y, tc.lane_h), rec);
-  const int selected_lane =
-      ctx.view.selected_task >= 0 &&
-              static_cast<size_t>(ctx.view.selected_task) < tc.model->task_lane.size()
-          ? static_cast<int>(tc.model->task_lane[ctx.view.selected_task])
-          : -1;
-  collect_flows(tc, m.trace(), origin.y, lane0, lane1, selected_lane, rec);
+  collect_flows(tc, m.trace(), origin.y, lane0, lane1, selected_lane(ctx, tc), rec);
 
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 wmin = ImGui::GetWindowPos();
@@ -480,6 +497,38 @@ void DrawTimeline(PanelContext& ctx) {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Click or drag to move the cursor in time");
 
   draw_lanes(ctx, tc, outer, panel_min, ruler_h);
+}
+
+void DrawWholeTimeline(const PanelContext& ctx, ImDrawList* draw,
+                       const TimelineImageLayout& layout) {
+  const ViewModel& m = ctx.model;
+  TimelineContext tc;
+  tc.steps = ctx.view.steps_axis;
+  tc.model = tc.steps ? &m.steps_timeline() : &m.timeline();
+  const double end = axis_end(m, tc.steps);
+  tc.u0 = -end * 0.01;
+  tc.u1 = end * 1.02;
+  tc.lane_h = layout.lane_h;
+  tc.label_w = layout.label_w;
+  tc.text = layout.text;
+  tc.x0 = layout.label_w;
+  tc.x1 = static_cast<float>(layout.width) - 4;
+  tc.px_per_unit = (tc.x1 - tc.x0) / (tc.u1 - tc.u0);
+  const ImVec2 size(static_cast<float>(layout.width), static_cast<float>(layout.height));
+  draw->AddRectFilled(ImVec2(0, 0), size, im(ctx.colors.background));
+  draw_ruler(tc, draw, ImVec2(0, 0), layout.ruler_h, ctx.colors);
+  const float top = layout.ruler_h;
+  const size_t lanes = tc.model->lanes.size();
+  Records rec;
+  for (size_t lane = 0; lane < lanes; ++lane) collect_lane(tc, lane, lane_y(lane, top, tc.lane_h), rec);
+  collect_flows(tc, m.trace(), top, 0, lanes, selected_lane(ctx, tc), rec);
+  draw_lane_backgrounds(ctx, tc, draw, 0, top, 0, lanes);
+  draw->PushClipRect(ImVec2(tc.x0, top), size, true);
+  draw_records(ctx, tc, rec, draw);
+  const float cx = tc.x(unit_of_cursor(m, tc.steps));
+  draw->AddLine(ImVec2(cx, 0), ImVec2(cx, size.y), im(ctx.colors.cursor), 2.5f);
+  draw->PopClipRect();
+  if (layout.text) draw_lane_labels(ctx, tc, draw, 0, top, 0, lanes);
 }
 
 void DrawLegend(PanelContext& ctx) {

@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "app/gui/fonts.hpp"
+#include "app/gui/timeline_image.hpp"
 #include "app/gui/view_data.hpp"
 #include "app/gui/view_model.hpp"
 #include "engine/export/palette.hpp"
@@ -63,6 +64,14 @@ void DrawTimeline(PanelContext& ctx);
 void DrawConsole(PanelContext& ctx);
 void DrawNarration(PanelContext& ctx);
 void DrawLegend(PanelContext& ctx);
+// The whole timeline (every lane, the whole range) drawn on `draw` from (0,0) with
+// `layout`'s rows, for the PNG export. It uses the frame's fonts: call it inside a frame.
+void DrawWholeTimeline(const PanelContext& ctx, ImDrawList* draw,
+                       const TimelineImageLayout& layout);
+// Marks the timeline lanes of the tasks warning `index` concerns (a click on it, or
+// `looplab --screenshot --warning N`); clear_highlight unmarks them (a new run, a click).
+void mark_warning(ViewData& view, const ViewModel& model, size_t index);
+void clear_highlight(ViewData& view);
 
 // [SECTION] Widgets (widgets.cpp)
 // A panel's heading in the bold font, so the class can tell the panels apart.

@@ -11,7 +11,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
+#include <new>
 #include <numbers>
 
 namespace looplab::app {
@@ -165,27 +167,18 @@ void Platform::reload_font_texture() {
   ImGui_ImplOpenGL3_CreateFontsTexture();
 }
 
-bool Platform::write_png(const std::string& path, PixelRect rect, std::string* error) const {
-  const int fw = framebuffer_width(), fh = framebuffer_height();
-  if (rect.w <= 0 || rect.h <= 0) rect = {0, 0, fw, fh};
-  rect.x = std::clamp(rect.x, 0, fw - 1);
-  rect.y = std::clamp(rect.y, 0, fh - 1);
-  rect.w = std::clamp(rect.w, 1, fw - rect.x);
-  rect.h = std::clamp(rect.h, 1, fh - rect.y);
-  std::vector<unsigned char> pixels(static_cast<size_t>(rect.w) * rect.h * 4);
-  glPixelStorei(GL_PACK_ALIGNMENT, 1);
-  glReadBuffer(GL_BACK);
-  // GL's origin is bottom-left; PNG rows run top-down, hence the flip on write.
-  glReadPixels(rect.x, fh - rect.y - rect.h, rect.w, rect.h, GL_RGBA, GL_UNSIGNED_BYTE,
-               pixels.data());
-  for (size_t i = 3; i < pixels.size(); i += 4) pixels[i] = 255;
-  stbi_flip_vertically_on_write(1);
-  // Unfiltered rows: flat UI colours compress almost as well, and tests/gui's checker
-  // (plain Python, no image library) decodes them without a per-byte loop.
-  stbi_write_force_png_filter = 0;
-  // Written to a temporary name and renamed so a reader never sees half a file.
+namespace {
+
+// Written to a temporary name and renamed so a reader never sees half a file. `pixels`
+// are RGBA rows, top row first. Window shots are unfiltered: flat UI colours compress
+// almost as well, and tests/gui's checker (plain Python, no image library) decodes them
+// without a per-byte loop; a tall timeline is filtered, a fraction of the size.
+bool write_png_file(const std::string& path, const std::vector<unsigned char>& pixels, int w,
+                    int h, bool filtered, std::string* error) {
+  stbi_write_force_png_filter = filtered ? -1 : 0;
+  stbi_flip_vertically_on_write(0);
   const std::string tmp = path + ".tmp";
-  if (!stbi_write_png(tmp.c_str(), rect.w, rect.h, 4, pixels.data(), rect.w * 4)) {
+  if (!stbi_write_png(tmp.c_str(), w, h, 4, pixels.data(), w * 4)) {
     *error = "cannot write " + path;
     std::error_code ec;
     std::filesystem::remove(tmp, ec);
@@ -199,6 +192,94 @@ bool Platform::write_png(const std::string& path, PixelRect rect, std::string* e
     return false;
   }
   return true;
+}
+
+// Reads a w x h block whose top-left is (x, top) in a framebuffer `fb_h` pixels tall into
+// `out` at row `out_row`: GL's rows run bottom-up, PNG rows top-down.
+void read_rows(int x, int top, int w, int h, int fb_h, std::vector<unsigned char>& out,
+               size_t out_row) {
+  std::vector<unsigned char> band(static_cast<size_t>(w) * h * 4);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadPixels(x, fb_h - top - h, w, h, GL_RGBA, GL_UNSIGNED_BYTE, band.data());
+  const size_t row_bytes = static_cast<size_t>(w) * 4;
+  for (int r = 0; r < h; ++r) {
+    unsigned char* dst = &out[(out_row + r) * row_bytes];
+    std::memcpy(dst, &band[(h - 1 - r) * row_bytes], row_bytes);
+    for (size_t i = 3; i < row_bytes; i += 4) dst[i] = 255;
+  }
+}
+
+}  // namespace
+
+bool Platform::write_png(const std::string& path, PixelRect rect, std::string* error) const {
+  const int fw = framebuffer_width(), fh = framebuffer_height();
+  if (rect.w <= 0 || rect.h <= 0) rect = {0, 0, fw, fh};
+  rect.x = std::clamp(rect.x, 0, fw - 1);
+  rect.y = std::clamp(rect.y, 0, fh - 1);
+  rect.w = std::clamp(rect.w, 1, fw - rect.x);
+  rect.h = std::clamp(rect.h, 1, fh - rect.y);
+  std::vector<unsigned char> pixels(static_cast<size_t>(rect.w) * rect.h * 4);
+  glReadBuffer(GL_BACK);
+  read_rows(rect.x, rect.y, rect.w, rect.h, fh, pixels, 0);
+  return write_png_file(path, pixels, rect.w, rect.h, false, error);
+}
+
+bool Platform::write_png_offscreen(const std::string& path, ImDrawList* list, int width,
+                                   int height, std::string* error) const {
+  GLint max_size = 0;
+  glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &max_size);
+  const int band_h = std::min({height, 4096, static_cast<int>(max_size)});
+  if (width <= 0 || height <= 0 || width > max_size || band_h <= 0) {
+    *error = "the timeline image is too large for this OpenGL driver";
+    return false;
+  }
+  std::vector<unsigned char> pixels;
+  try {
+    pixels.resize(static_cast<size_t>(width) * height * 4);
+  } catch (const std::bad_alloc&) {
+    *error = "not enough memory for a " + std::to_string(width) + "x" + std::to_string(height) +
+             " image";
+    return false;
+  }
+  GLint previous_fbo = 0;
+  glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previous_fbo);
+  GLuint fbo = 0, colour = 0;
+  glGenFramebuffers(1, &fbo);
+  glGenRenderbuffers(1, &colour);
+  glBindRenderbuffer(GL_RENDERBUFFER, colour);
+  glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, width, band_h);
+  glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, colour);
+  const bool complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+  if (complete) {
+    ImDrawList* lists[] = {list};
+    ImDrawData data;
+    data.Valid = true;
+    data.CmdLists = lists;
+    data.CmdListsCount = 1;
+    data.TotalVtxCount = list->VtxBuffer.Size;
+    data.TotalIdxCount = list->IdxBuffer.Size;
+    data.FramebufferScale = ImVec2(1, 1);
+    glReadBuffer(GL_COLOR_ATTACHMENT0);
+    for (int top = 0; top < height; top += band_h) {
+      const int h = std::min(band_h, height - top);
+      data.DisplayPos = ImVec2(0, static_cast<float>(top));
+      data.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(band_h));
+      glViewport(0, 0, width, band_h);
+      glClearColor(0, 0, 0, 1);
+      glClear(GL_COLOR_BUFFER_BIT);
+      ImGui_ImplOpenGL3_RenderDrawData(&data);
+      read_rows(0, 0, width, h, band_h, pixels, static_cast<size_t>(top));
+    }
+  }
+  glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous_fbo));
+  glDeleteRenderbuffers(1, &colour);
+  glDeleteFramebuffers(1, &fbo);
+  if (!complete) {
+    *error = "cannot render offscreen (framebuffer incomplete)";
+    return false;
+  }
+  return write_png_file(path, pixels, width, height, true, error);
 }
 
 }  // namespace looplab::app

@@ -7,6 +7,7 @@
 #include <vector>
 
 struct GLFWwindow;
+struct ImDrawList;
 
 namespace looplab::app {
 
@@ -40,6 +41,11 @@ class Platform {
   // Reads `rect` (or the whole framebuffer when rect.w == 0) of the back buffer after
   // render() and writes it to a PNG atomically (temporary file + rename).
   bool write_png(const std::string& path, PixelRect rect, std::string* error) const;
+  // Renders `list` (drawn on a width x height canvas whose origin is 0,0, e.g. the whole
+  // timeline) into an offscreen framebuffer, band by band so any height fits GL's
+  // limits, and writes it as a PNG atomically. Call it between frames or inside one.
+  bool write_png_offscreen(const std::string& path, ImDrawList* list, int width, int height,
+                           std::string* error) const;
 
   // Files dropped onto the window since the last call.
   std::vector<std::string> take_dropped_files();

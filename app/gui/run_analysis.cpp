@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <initializer_list>
 #include <string_view>
 
 #include "engine/export/narration.hpp"
@@ -38,6 +39,15 @@ namespace {
 
 constexpr size_t kMaxBlockWarnings = 50;
 
+Warning warning(WarningKind kind, size_t event, std::string title, std::string detail = "") {
+  Warning w;
+  w.kind = kind;
+  w.event = event;
+  w.title = std::move(title);
+  w.detail = std::move(detail);
+  return w;
+}
+
 std::string seconds(double t) {
   char text[32];
   std::snprintf(text, sizeof text, "%.3f s", t);
@@ -45,7 +55,7 @@ std::string seconds(double t) {
 }
 
 // Tasks that were ready, or whose timer came due, while the loop was blocked.
-std::string starved_tasks(const Trace& trace, size_t from_event, double until) {
+std::vector<uint32_t> starved_tasks(const Trace& trace, size_t from_event, double until) {
   const loop::LoopState state = loop::state_at(trace, from_event + 1);
   std::vector<uint32_t> starved;
   auto add = [&](uint32_t task) {
@@ -55,11 +65,28 @@ std::string starved_tasks(const Trace& trace, size_t from_event, double until) {
   for (const auto& entry : state.ready) add(entry.task);
   for (const auto& timer : state.timers)
     if (timer.when < until) add(timer.task);
+  return starved;
+}
+
+std::string task_list(const Trace& trace, const std::vector<uint32_t>& tasks) {
+  constexpr size_t kNamed = 8;
   std::string out;
-  for (size_t i = 0; i < starved.size() && i < 8; ++i)
-    out += (i ? ", " : "") + exporter::task_label(trace, starved[i]);
-  if (starved.size() > 8) out += " and " + std::to_string(starved.size() - 8) + " more";
+  for (size_t i = 0; i < tasks.size() && i < kNamed; ++i)
+    out += (i ? ", " : "") + exporter::task_label(trace, tasks[i]);
+  if (tasks.size() > kNamed) out += " and " + std::to_string(tasks.size() - kNamed) + " more";
   return out;
+}
+
+// CPython's reports name the task as "<Task ... name='Task-2' ...>".
+uint32_t task_named_in(const Trace& trace, std::string_view report) {
+  constexpr std::string_view kKey = "name='";
+  const size_t at = report.find(kKey);
+  if (at == std::string_view::npos) return kNone;
+  const std::string_view rest = report.substr(at + kKey.size());
+  const std::string_view name = rest.substr(0, rest.find('\''));
+  for (uint32_t t = 0; t < trace.tasks.size(); ++t)
+    if (trace.str(trace.tasks[t].name) == name) return t;
+  return kNone;
 }
 
 void blocked_warnings(const Trace& trace, std::vector<Warning>& out) {
@@ -69,13 +96,18 @@ void blocked_warnings(const Trace& trace, std::vector<Warning>& out) {
     if (e.kind != EventKind::LoopBlockedFrom) continue;
     ++count;
     const double until = loop::unpack_double(e.a, e.b);
-    Warning w{WarningKind::LoopBlocked, i,
-              "Loop blocked " + seconds(until - e.time) + " at t=" + seconds(e.time) +
-                  " by a synchronous call",
-              ""};
-    if (e.subject != kNone) w.title += " in " + exporter::task_label(trace, e.subject);
-    const std::string starved = starved_tasks(trace, i, until);
-    if (!starved.empty()) w.detail = "Starved: " + starved;
+    Warning w = warning(WarningKind::LoopBlocked, i,
+                        "Loop blocked " + seconds(until - e.time) + " at t=" + seconds(e.time) +
+                            " by a synchronous call");
+    w.concerns_loop = true;
+    if (e.subject != kNone) {
+      w.title += " in " + exporter::task_label(trace, e.subject);
+      w.tasks.push_back(e.subject);
+    }
+    const std::vector<uint32_t> starved = starved_tasks(trace, i, until);
+    if (!starved.empty()) w.detail = "Starved: " + task_list(trace, starved);
+    for (uint32_t t : starved)
+      if (t != e.subject) w.tasks.push_back(t);
     out.push_back(std::move(w));
   }
 }
@@ -85,39 +117,63 @@ void stderr_warnings(const Trace& trace, std::vector<Warning>& out) {
     const Event& e = trace[i];
     if (e.kind != EventKind::Stderr) continue;
     const std::string_view text = trace.str(e.a);
-    std::string_view first = text.substr(0, text.find('\n'));
+    WarningKind kind;
     if (text.find("was never awaited") != std::string_view::npos)
-      out.push_back({WarningKind::NeverAwaited, i, std::string(first), ""});
+      kind = WarningKind::NeverAwaited;
     else if (text.find("exception was never retrieved") != std::string_view::npos)
-      out.push_back({WarningKind::NeverRetrieved, i, std::string(first), ""});
+      kind = WarningKind::NeverRetrieved;
     else if (text.find("destroyed but it is pending") != std::string_view::npos)
-      out.push_back({WarningKind::PendingAtClose, i, std::string(first), ""});
+      kind = WarningKind::PendingAtClose;
+    else
+      continue;
+    Warning w = warning(kind, i, std::string(text.substr(0, text.find('\n'))));
+    const uint32_t named = task_named_in(trace, text);
+    if (named != kNone)
+      w.tasks.push_back(named);
+    else if (e.subject != kNone && e.subject < trace.tasks.size())
+      w.tasks.push_back(e.subject);
+    out.push_back(std::move(w));
   }
+}
+
+// The tasks whose phase at the end of the run is one of `phases`, in creation order.
+std::vector<uint32_t> tasks_ending(const loop::LoopState& end,
+                                   std::initializer_list<loop::TaskPhase> phases) {
+  std::vector<uint32_t> tasks;
+  for (uint32_t t = 0; t < end.tasks.size(); ++t)
+    if (std::find(phases.begin(), phases.end(), end.tasks[t].phase) != phases.end())
+      tasks.push_back(t);
+  return tasks;
 }
 
 void outcome_warnings(const Trace& trace, std::vector<Warning>& out) {
   if (trace.size() == 0) return;
   const size_t last = trace.size() - 1;
   const int status = trace.outcome.exit_status;
-  if (status == 3)
-    out.push_back({WarningKind::Deadlock, last, trace.outcome.message,
-                   "Nothing is scheduled and nothing can ever wake these tasks."});
-  if (status == 1) out.push_back({WarningKind::UncaughtException, last, trace.outcome.message, ""});
-  if (status == 4)
-    out.push_back({WarningKind::BudgetExhausted, last, trace.outcome.message,
-                   "The run was stopped; raise the budget from the command line."});
-  if (status != 0) return;
   const loop::LoopState end = loop::state_at(trace, trace.size());
+  using loop::TaskPhase;
+  const std::initializer_list<TaskPhase> pending = {TaskPhase::Ready, TaskPhase::Waiting,
+                                                    TaskPhase::NotStarted};
+  if (status == 3) {
+    out.push_back(warning(WarningKind::Deadlock, last, trace.outcome.message,
+                          "Nothing is scheduled and nothing can ever wake these tasks."));
+    out.back().tasks = tasks_ending(end, pending);
+  }
+  if (status == 1) {
+    out.push_back(warning(WarningKind::UncaughtException, last, trace.outcome.message));
+    out.back().tasks = tasks_ending(end, {TaskPhase::Failed});
+  }
+  if (status == 4)
+    out.push_back(warning(WarningKind::BudgetExhausted, last, trace.outcome.message,
+                          "The run was stopped; raise the budget from the command line."));
+  if (status != 0) return;
   bool reported = false;
   for (const Warning& w : out) reported |= w.kind == WarningKind::PendingAtClose;
-  for (size_t t = 0; t < end.tasks.size() && !reported; ++t) {
-    const loop::TaskPhase p = end.tasks[t].phase;
-    if (p == loop::TaskPhase::Ready || p == loop::TaskPhase::Waiting ||
-        p == loop::TaskPhase::NotStarted)
-      out.push_back({WarningKind::PendingAtClose, last,
-                     exporter::task_label(trace, static_cast<uint32_t>(t)) +
-                         " was still pending when the loop closed",
-                     ""});
+  if (reported) return;
+  for (uint32_t t : tasks_ending(end, pending)) {
+    out.push_back(warning(WarningKind::PendingAtClose, last,
+                          exporter::task_label(trace, t) + " was still pending when the loop closed"));
+    out.back().tasks.push_back(t);
   }
 }
 
@@ -178,6 +234,15 @@ std::vector<Warning> find_warnings(const Trace& trace) {
   std::stable_sort(out.begin(), out.end(),
                    [](const Warning& a, const Warning& b) { return a.event < b.event; });
   return out;
+}
+
+std::vector<uint32_t> warning_lanes(const Warning& warning, const exporter::TimelineModel& timeline) {
+  std::vector<uint32_t> lanes;
+  if (warning.concerns_loop) lanes.push_back(exporter::TimelineModel::kLoopLane);
+  for (uint32_t task : warning.tasks)
+    if (task < timeline.task_lane.size() && timeline.task_lane[task] != kNone)
+      lanes.push_back(timeline.task_lane[task]);
+  return lanes;
 }
 
 LoadedRun analyse_run(session::RunResult result) {

@@ -25,10 +25,15 @@ enum class WarningKind {
 const char* to_string(WarningKind kind);
 
 struct Warning {
-  WarningKind kind;
+  WarningKind kind = WarningKind::LoopBlocked;
   size_t event = 0;    // the moment to jump to (trace index)
   std::string title;   // one line
   std::string detail;  // may be empty
+  // Who it concerns, highlighted in the timeline when the warning is clicked: the task
+  // that blocked the loop then the tasks it starved, the pending or failed task, the
+  // tasks a deadlock left waiting.
+  std::vector<uint32_t> tasks;
+  bool concerns_loop = false;  // the loop's own lane too (it was blocked)
 };
 
 struct ConsoleLine {
@@ -55,5 +60,7 @@ exporter::TimelineModel steps_timeline(const exporter::TimelineModel& timeline,
                                        const loop::Trace& trace);
 std::vector<ConsoleLine> console_lines(const loop::Trace& trace);
 std::vector<Warning> find_warnings(const loop::Trace& trace);
+// The timeline lanes a warning concerns (lane indices are shared by both timelines).
+std::vector<uint32_t> warning_lanes(const Warning& warning, const exporter::TimelineModel& timeline);
 
 }  // namespace looplab::app

@@ -3,6 +3,7 @@
 // ViewData): which panels are open, splitter positions, zoom, theme, font scale. It is a
 // plain struct so settings.cpp can persist it field by field.
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,12 @@ struct ViewData {
   double view_s0 = 0.0;
   double view_s1 = 0.0;
   int selected_task = -1;  // task id, -1 for none
+  // The lanes the clicked warning concerns (indices shared by both timelines), marked in
+  // the timeline; it scrolls the first one into view once. Not persisted.
+  std::vector<uint32_t> highlighted_lanes;
+  int highlighted_warning = -1;
+  bool scroll_to_highlight = false;
+  bool source_editing = false;  // the Source panel shows the editor (not persisted)
 
   std::vector<std::string> recent_files;
   int window_width = 1600;

@@ -33,7 +33,7 @@ int64_t floor_div(int64_t x, int64_t y) {
 }
 
 int64_t floor_mod(int64_t x, int64_t y) {
-  if (y == 0) zero_division("integer division or modulo by zero");
+  if (y == 0) zero_division("integer modulo by zero");
   if (y == -1) return 0;
   int64_t r = x % y;
   if (r != 0 && ((r < 0) != (y < 0))) r += y;
@@ -87,8 +87,8 @@ Value int_arith(BinOpKind op, int64_t x, int64_t y) {
     case BinOpKind::LShift:
       if (y < 0) value_error("negative shift count");
       if (x == 0) return Value::integer(0);
-      if (y >= 63 || (x > 0 ? x > (INT64_MAX >> y) : x < (INT64_MIN >> y))) int_overflow();
-      return Value::integer(x * (int64_t{1} << y));
+      if (y >= 64 || (x > 0 ? x > (INT64_MAX >> y) : x < (INT64_MIN >> y))) int_overflow();
+      return Value::integer(static_cast<int64_t>(static_cast<uint64_t>(x) << y));
     case BinOpKind::RShift:
       if (y < 0) value_error("negative shift count");
       return Value::integer(y >= 64 ? (x < 0 ? -1 : 0) : x >> y);

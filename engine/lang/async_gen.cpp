@@ -126,16 +126,7 @@ Value ag_asend(Args& a) {
 
 Value ag_athrow(Args& a) {
   check_args(a, "athrow", 2, 4);
-  VM& v = vm();
-  Value typ = a[1];
-  Value exc = typ;
-  if (auto* t = typ.if_type<Type>(v.t.type); t && t->is_subtype(v.exc_type("BaseException"))) {
-    exc = (a.n > 2 && !a[2].is_none()) ? v.call1(typ, a[2]) : v.call0(typ);
-  } else if (!typ.is_obj() || !typ.type()->is_subtype(v.exc_type("BaseException"))) {
-    type_error("exceptions must be classes or instances deriving from BaseException, not " +
-               std::string(type_name(typ)));
-  }
-  return Value(new AGenStep(a[0], AGenStep::Mode::Throw, exc));
+  return Value(new AGenStep(a[0], AGenStep::Mode::Throw, thrown_exception(a)));
 }
 
 Value ag_aclose(Args& a) { return aclose_of(a[0]); }
@@ -146,6 +137,8 @@ Value ag_repr(Args& a) {
   std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(object_id(a[0])));
   return make_str("<async_generator object " + to_str(g->qualname) + " at " + buf + ">");
 }
+
+Value ag_running(Args& a) { return Value::boolean(a[0].as<Generator>()->running); }
 
 // The finaliser hook: an unfinished generator's aclose() goes to its loop at once.
 Value ag_del(Args& a) {
@@ -192,6 +185,7 @@ void init_async_gen_types(AsyncioTypes& t) {
   def_method(g, "aclose", ag_aclose);
   def_method(g, "__repr__", ag_repr);
   def_method(g, "__del__", ag_del);
+  def_property(g, "ag_running", ag_running);
   g->has_del = true;
 }
 

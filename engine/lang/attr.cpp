@@ -107,7 +107,7 @@ Value special_attr(const Value& obj, const std::string& n) {
     if (n == "__func__") return m->func;
     if (n == "__name__") return get_attr(m->func, v.intern("__name__"));
   }
-  if (ty == t.generator || ty == t.coroutine) {
+  if (dynamic_cast<Generator*>(obj.obj())) {  // async generators too
     if (n == "__name__") return obj.as<Generator>()->name;
     if (n == "__qualname__") return obj.as<Generator>()->qualname;
   }
@@ -134,7 +134,10 @@ Value special_attr(const Value& obj, const std::string& n) {
   }
   if (ty == t.module && n == "__dict__") return obj.as<Module>()->dict;
   if (n == "__dict__") {
-    if (auto* i = dynamic_cast<Instance*>(o)) return Value(i->ensure_dict());
+    if (auto* i = dynamic_cast<Instance*>(o)) {
+      vm().methods_shadowed = true;
+      return Value(i->ensure_dict());
+    }
   }
   return Value();
 }
@@ -207,7 +210,7 @@ Value get_attr_opt(const Value& obj, Str* name) {
   Value s = special_attr(obj, name->s);
   if (!s.is_null()) return s;
   if (ty->is_heap) {
-    Value ga = ty->lookup("__getattr__");
+    Value ga = ty->lookup(v.names.getattr);
     if (!ga.is_null()) {
       try {
         return v.call1(bind_descriptor(ga, obj, ty), Value(name));
@@ -232,7 +235,7 @@ Value get_attr(const Value& obj, Str* name) {
     attribute_error("'super' object has no attribute '" + name->s + "'");
   }
   if (obj.type()->is_heap) {
-    Value ga = obj.type()->lookup("__getattr__");
+    Value ga = obj.type()->lookup(vm().names.getattr);
     if (!ga.is_null()) return vm().call1(bind_descriptor(ga, obj, obj.type()), Value(name));
   }
   attribute_error(std::string("'") + type_name(obj) + "' object has no attribute '" + name->s + "'");
@@ -246,7 +249,7 @@ Value get_method(const Value& obj, Str* name, bool& is_method) {
     if (ty != t.type && ty != t.module && ty != t.super) {
       Value a = ty->lookup(name);
       if (!a.is_null() && (a.if_type<Function>(t.function) || a.if_type<Builtin>(t.builtin))) {
-        DictObj* d = instance_dict(obj);
+        DictObj* d = vm().methods_shadowed ? instance_dict(obj) : nullptr;
         if (!d || !d->table.find_str(name)) {
           is_method = true;
           return a;
@@ -280,6 +283,7 @@ void set_attr(const Value& obj, Str* name, Value v) {
       type_error("cannot set '" + name->s + "' attribute of immutable type '" + cls->name + "'");
     }
     cls->d()->table.set(Value(name), std::move(v));
+    vmr.methods_shadowed = true;
     if (name->s == "__del__") cls->has_del = true;
     return;
   }
@@ -295,6 +299,7 @@ void set_attr(const Value& obj, Str* name, Value v) {
       return;
     }
     if (f->dict.is_null()) f->dict = make_dict();
+    vmr.methods_shadowed = true;
     f->dict.as<DictObj>()->table.set(Value(name), std::move(v));
     return;
   }
@@ -322,6 +327,7 @@ void set_attr(const Value& obj, Str* name, Value v) {
     attribute_error(std::string("'") + ty->name + "' object has no attribute '" + name->s + "'");
   }
   Value a = ty->lookup(name);
+  if (a.if_type<Function>(t.function) || a.if_type<Builtin>(t.builtin)) vmr.methods_shadowed = true;
   if (auto* p = a.if_type<Property>(t.property)) {
     if (p->fset.is_null()) {
       attribute_error("property '" + name->s + "' of '" + ty->name + "' object has no setter");
@@ -346,7 +352,10 @@ void del_attr(const Value& obj, Str* name) {
     }
     DictObj* d = nullptr;
     if (ty == t.module) d = obj.as<Module>()->d();
-    if (ty == t.type && obj.as<Type>()->is_heap) d = obj.as<Type>()->d();
+    if (ty == t.type && obj.as<Type>()->is_heap) {
+      d = obj.as<Type>()->d();
+      vm().methods_shadowed = true;
+    }
     if (!d) d = instance_dict(obj);
     if (d && !d->table.erase(Value(name)).is_null()) return;
   }

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <tuple>
+#include <utility>
 
 #include "engine/lang/call.hpp"
 #include "engine/lang/ops.hpp"
@@ -200,11 +202,59 @@ Value bi_round(Args& a) {
   type_error(std::string("type ") + type_name(x) + " doesn't define __round__ method");
 }
 
+// divmod(x, y) on a user class: __divmod__, then y's __rdivmod__; null when neither answers.
+Value user_divmod(const Value& x, const Value& y) {
+  for (auto [self, other, name] : {std::tuple{x, y, "__divmod__"}, std::tuple{y, x, "__rdivmod__"}}) {
+    Value f = lookup_special(self, name);
+    if (f.is_null()) continue;
+    Value r = vm().call1(f, other);
+    if (!r.same(vm().not_implemented)) return r;
+  }
+  return Value();
+}
+
 Value bi_divmod(Args& a) {
   check_args(a, "divmod", 2, 2);
+  auto is_number = [](const Value& v) { return v.is_intlike() || v.is_float(); };
+  if (!is_number(a[0]) || !is_number(a[1])) {
+    Value r = user_divmod(a[0], a[1]);
+    if (!r.is_null()) return r;
+    type_error(std::string("unsupported operand type(s) for divmod(): '") + type_name(a[0]) + "' and '" +
+               type_name(a[1]) + "'");
+  }
   Value q = binary_op(ast::BinOpKind::FloorDiv, a[0], a[1], false);
   Value r = binary_op(ast::BinOpKind::Mod, a[0], a[1], false);
   return make_tuple({q, r});
+}
+
+// The inverse of base modulo mod (extended Euclid), as pow(base, -1, mod) needs.
+Int128 mod_inverse(Int128 base, Int128 mod) {
+  Int128 t = 0, next_t = 1, r = mod, next_r = base;
+  while (next_r != 0) {
+    Int128 q = r / next_r;
+    t = std::exchange(next_t, t - q * next_t);
+    r = std::exchange(next_r, r - q * next_r);
+  }
+  if (r > 1) value_error("base is not invertible for the given modulus");
+  return t < 0 ? t + mod : t;
+}
+
+// pow(b, e, m): computed modulo |m| in 128-bit products, the sign of m given to a
+// non-zero result at the end, as CPython's long_pow does.
+Value modular_pow(int64_t b, int64_t e, int64_t m) {
+  if (m == 0) value_error("pow() 3rd argument cannot be 0");
+  Int128 mod = m < 0 ? -static_cast<Int128>(m) : static_cast<Int128>(m);
+  Int128 base = b % mod;
+  if (base < 0) base += mod;
+  uint64_t exponent = e < 0 ? 0 - static_cast<uint64_t>(e) : static_cast<uint64_t>(e);
+  if (e < 0) base = mod_inverse(base, mod);
+  Int128 result = 1 % mod;
+  for (; exponent > 0; exponent >>= 1) {
+    if (exponent & 1) result = result * base % mod;
+    base = base * base % mod;
+  }
+  if (m < 0 && result != 0) result -= mod;
+  return Value::integer(static_cast<int64_t>(result));
 }
 
 Value bi_pow(Args& a) {
@@ -213,20 +263,7 @@ Value bi_pow(Args& a) {
     if (!a[0].is_intlike() || !a[1].is_intlike() || !a[2].is_intlike()) {
       type_error("pow() 3rd argument not allowed unless all arguments are integers");
     }
-    int64_t m = a[2].as_int();
-    if (m == 0) value_error("pow() 3rd argument cannot be 0");
-    int64_t e = a[1].as_int();
-    if (e < 0) value_error("base is not invertible for the given modulus");
-    Int128 base = a[0].as_int() % m, result = 1;
-    if (base < 0) base += m < 0 ? -m : m;
-    while (e > 0) {
-      if (e & 1) result = (result * base) % m;
-      base = (base * base) % m;
-      e >>= 1;
-    }
-    int64_t r = static_cast<int64_t>(result);
-    if (r != 0 && ((r < 0) != (m < 0))) r += m;
-    return Value::integer(r);
+    return modular_pow(a[0].as_int(), a[1].as_int(), a[2].as_int());
   }
   return binary_op(ast::BinOpKind::Pow, a[0], a[1], false);
 }
@@ -478,15 +515,16 @@ Value bi_issubclass(Args& a) {
   return Value::boolean(ty->is_subtype(ct));
 }
 
-Str* attr_name(const Value& v, const char* fname) {
+// getattr, hasattr, setattr and delattr share CPython's PyObject_GetAttr wording.
+Str* attr_name(const Value& v) {
   Str* s = as_str(v);
-  if (!s) type_error(std::string(fname) + "(): attribute name must be string");
+  if (!s) type_error(std::string("attribute name must be string, not '") + type_name(v) + "'");
   return vm().intern(s->s);
 }
 
 Value bi_getattr(Args& a) {
   check_args(a, "getattr", 2, 3);
-  Str* n = attr_name(a[1], "getattr");
+  Str* n = attr_name(a[1]);
   if (a.n == 3) {
     try {
       Value r = get_attr_opt(a[0], n);
@@ -502,7 +540,7 @@ Value bi_getattr(Args& a) {
 Value bi_hasattr(Args& a) {
   check_args(a, "hasattr", 2, 2);
   try {
-    return Value::boolean(!get_attr_opt(a[0], attr_name(a[1], "hasattr")).is_null());
+    return Value::boolean(!get_attr_opt(a[0], attr_name(a[1])).is_null());
   } catch (PyException& e) {
     if (exc_matches(e.exc, "AttributeError")) return Value::boolean(false);
     throw;
@@ -511,13 +549,13 @@ Value bi_hasattr(Args& a) {
 
 Value bi_setattr(Args& a) {
   check_args(a, "setattr", 3, 3);
-  set_attr(a[0], attr_name(a[1], "setattr"), a[2]);
+  set_attr(a[0], attr_name(a[1]), a[2]);
   return none();
 }
 
 Value bi_delattr(Args& a) {
   check_args(a, "delattr", 2, 2);
-  del_attr(a[0], attr_name(a[1], "delattr"));
+  del_attr(a[0], attr_name(a[1]));
   return none();
 }
 

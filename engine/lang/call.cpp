@@ -30,15 +30,34 @@ std::string quoted_list(const std::vector<std::string>& names) {
              (n == 1 ? " argument: " : " arguments: ") + quoted_list(names));
 }
 
-[[noreturn]] void too_many(Function* fn, size_t given) {
+// How many keyword-only parameters the call's keywords name (CPython counts them in).
+size_t kwonly_given(Code* c, Tuple* kwnames) {
+  size_t n = 0;
+  if (!kwnames) return n;
+  for (const Value& k : kwnames->items) {
+    for (int i = c->argcount; i < c->argcount + c->kwonlyargcount; ++i) {
+      if (c->varnames[static_cast<size_t>(i)].as<Str>()->s == k.as<Str>()->s) ++n;
+    }
+  }
+  return n;
+}
+
+[[noreturn]] void too_many(Function* fn, size_t given, Tuple* kwnames) {
   Code* c = fn->code.as<Code>();
   size_t ndef = fn->defaults.is_null() ? 0 : fn->defaults.as<Tuple>()->items.size();
   size_t max = static_cast<size_t>(c->argcount);
   std::string takes = ndef > 0 ? "from " + std::to_string(max - ndef) + " to " + std::to_string(max)
                                : std::to_string(max);
   bool plural = ndef > 0 || max != 1;
+  size_t kwonly = kwonly_given(c, kwnames);
+  std::string kwonly_sig;
+  if (kwonly > 0) {
+    kwonly_sig = std::string(" positional argument") + (given != 1 ? "s" : "") + " (and " +
+                 std::to_string(kwonly) + " keyword-only argument" + (kwonly != 1 ? "s" : "") + ")";
+  }
   type_error(fn_label(fn) + " takes " + takes + " positional argument" + (plural ? "s" : "") +
-             " but " + std::to_string(given) + (given == 1 ? " was" : " were") + " given");
+             " but " + std::to_string(given) + kwonly_sig +
+             (given == 1 && kwonly == 0 ? " was" : " were") + " given");
 }
 
 void init_cells(Frame* f, Function* fn) {
@@ -151,7 +170,7 @@ Frame* bind_call(Function* fn, Value* pos, size_t npos, Tuple* kwnames, Value* k
       for (size_t i = n; i < npos; ++i) rest.push_back(std::move(pos[i]));
       f->slots[extra_slot++] = make_tuple(std::move(rest));
     } else if (npos > argc) {
-      too_many(fn, npos);
+      too_many(fn, npos, kwnames);
     }
     DictObj* kwdict = nullptr;
     if (c->flags & kVarkeywords) {
@@ -292,8 +311,8 @@ Value allocate(Type* t, Args& a) {
 Value new_instance(Type* t, Args& a, Value& init) {
   VM& v = vm();
   bool user_new = false, user_init = false;
-  Value new_fn = find_in_mro(t, v.intern("__new__"), user_new);
-  Value init_fn = find_in_mro(t, v.intern("__init__"), user_init);
+  Value new_fn = find_in_mro(t, v.names.new_, user_new);
+  Value init_fn = find_in_mro(t, v.names.init, user_init);
   Value inst;
   if (user_new) {
     Value f = new_fn;

@@ -105,6 +105,9 @@ namespace looplab::lang {
   X(LOAD_BUILD_CLASS, 1, "push the class builder")
 
 constexpr int kVar = 1000;
+// LIST_EXTEND's flag for a call's lone *argument: a non-iterable is reported with the
+// callable's name, as CPython's CALL_FUNCTION_EX does. The list depth is arg & 0xFF.
+constexpr uint32_t kExtendCallArgs = 0x100;
 
 enum class Op : uint8_t {
 #define LOOPLAB_OP_ENUM(name, effect, meaning) name,
@@ -125,6 +128,7 @@ enum CodeFlags : uint32_t {
   kVarkeywords = 0x08,
   kGenerator = 0x20,
   kCoroutine = 0x80,
+  kIterableCoroutine = 0x100,  // a generator function under @types.coroutine
   kAsyncGenerator = 0x200,
   kClassBody = 0x1000,
   kModuleBody = 0x2000,
@@ -152,6 +156,16 @@ struct Code : Obj {
   int firstline = 1;
   std::string name, qualname, filename;
   std::shared_ptr<const std::vector<std::string>> source_lines;
+
+  // LOAD_GLOBAL's memo, one per name (sized on first use): the entry found stays valid
+  // while neither the globals nor the builtins dict gains or loses a key.
+  struct GlobalCache {
+    const DictObj* globals = nullptr;
+    uint64_t globals_version = 0;
+    uint64_t builtins_version = 0;
+    Value* slot = nullptr;
+  };
+  std::vector<GlobalCache> global_cache;
 
   int nlocals() const { return static_cast<int>(varnames.size()); }
   int nslots() const {

@@ -706,7 +706,13 @@ void Compiler::import_stmt(const ast::Import& i) {
   for (auto* a : i.names) {
     emit(Op::IMPORT_NAME, add_name(a->name));
     if (a->asname.empty()) {
-      store_name(a->name.substr(0, a->name.find('.')));
+      // `import a.b` binds the package `a` (its attribute `b` is the submodule).
+      const std::string top = a->name.substr(0, a->name.find('.'));
+      if (top != a->name) {
+        emit(Op::POP_TOP);
+        emit(Op::IMPORT_NAME, add_name(top));
+      }
+      store_name(top);
     } else {
       store_name(a->asname);
     }

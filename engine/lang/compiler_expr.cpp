@@ -331,18 +331,32 @@ void Compiler::call_args(const ast::ExprList& args, const std::vector<ast::Keywo
     emit(Op::CALL_KW, npos + static_cast<uint32_t>(kws.size()));
     return;
   }
-  collection(args, Op::BUILD_TUPLE, Op::LIST_APPEND, Op::LIST_EXTEND, true);
+  if (extra_pos == 0 && args.size() == 1 && args[0]->kind == ast::ExprKind::Starred) {
+    emit(Op::BUILD_LIST, 0);
+    expr(*args[0]->as<ast::Starred>().value);
+    emit(Op::LIST_EXTEND, 1 | kExtendCallArgs);
+    emit(Op::LIST_TO_TUPLE);
+  } else {
+    collection(args, Op::BUILD_TUPLE, Op::LIST_APPEND, Op::LIST_EXTEND, true);
+  }
   if (!kws.empty()) {
     emit(Op::BUILD_MAP, 0);
-    for (auto* k : kws) {
-      if (k->arg.empty()) {
-        expr(*k->value);
+    bool merged = false;  // after a **mapping, named keywords are merged (repeats raise)
+    for (size_t i = 0; i < kws.size();) {
+      if (kws[i]->arg.empty()) {
+        expr(*kws[i]->value);
         emit(Op::DICT_MERGE, 1);
-      } else {
-        emit(Op::LOAD_CONST, add_const(Value(vm().intern(k->arg))));
-        expr(*k->value);
+        merged = true;
+        ++i;
+        continue;
+      }
+      if (merged) emit(Op::BUILD_MAP, 0);
+      for (; i < kws.size() && !kws[i]->arg.empty(); ++i) {
+        emit(Op::LOAD_CONST, add_const(Value(vm().intern(kws[i]->arg))));
+        expr(*kws[i]->value);
         emit(Op::MAP_ADD, 1);
       }
+      if (merged) emit(Op::DICT_MERGE, 1);
     }
   }
   u_->line = line;

@@ -151,6 +151,7 @@ void warn_never_awaited(const std::string& qualname) {
     int line = v.frame->line();
     where = v.frame->code->filename + ":" + std::to_string(line) + ": ";
     std::string src = v.frame->code->source_line(line);
+    src.erase(0, src.find_first_not_of(" \t"));  // warnings.formatwarning strips the line
     v.write_stderr(where + "RuntimeWarning: coroutine '" + qualname + "' was never awaited\n");
     if (!src.empty()) v.write_stderr("  " + src + "\n");
   } else {
@@ -359,6 +360,11 @@ loop::Ref<loop::Coroutine> as_loop_coroutine(const Value& v) {
   return nullptr;
 }
 
+bool is_iterable_coroutine(const Value& v) {
+  Generator* g = v.if_type<Generator>(vm().t.generator);
+  return g && g->frame && (g->frame->code->flags & kIterableCoroutine);
+}
+
 bool is_coroutine_object(const Value& v) {
   return as_py_coroutine(v) || (v.is_obj() && dynamic_cast<NativeCoro*>(v.obj()));
 }
@@ -368,11 +374,16 @@ bool is_coroutine_object(const Value& v) {
 Value get_awaitable(const Value& v) {
   if (Generator* g = as_py_coroutine(v)) {
     if (!g->frame) raise("RuntimeError", "cannot reuse already awaited coroutine");
+    uint32_t target = 0;
+    if (g->started && !g->running && delegate_slot(g->frame, target)) {
+      raise("RuntimeError", "coroutine is being awaited already");
+    }
     return v;
   }
   if (v.is_obj()) {
     if (as_py_future(v)) return Value(new FutureIter(v));
     if (as_awaitable(v)) return v;
+    if (is_iterable_coroutine(v)) return v;
   }
   Value await = lookup_special(v, "__await__");
   if (await.is_null()) {
@@ -426,35 +437,52 @@ bool send_to_awaitable(const Value& it, Value& sent, Value& out, bool& returned)
 
 // [SECTION] The coroutine type's methods ---------------------------------------------
 
+Value thrown_exception(const Args& a) {
+  VM& v = vm();
+  Value typ = a[1];
+  Value val = a.n > 2 ? a[2] : Value();
+  Type* base = v.exc_type("BaseException");
+  if (auto* t = typ.if_type<Type>(v.t.type); t && t->is_subtype(base)) {
+    if (val.is_null() || val.is_none()) return v.call0(typ);
+    if (val.is_obj() && val.type()->is_subtype(t)) return val;
+    return v.call1(typ, val);
+  }
+  if (typ.is_obj() && typ.type()->is_subtype(base)) return typ;
+  type_error("exceptions must be classes or instances deriving from BaseException, not " +
+             std::string(type_name(typ)));
+}
+
 namespace {
 
-Value coro_throw(Args& a) {
-  check_args(a, "throw", 2, 4);
-  Value typ = a[1];
-  Value exc;
-  VM& v = vm();
-  if (auto* t = typ.if_type<Type>(v.t.type); t && t->is_subtype(v.exc_type("BaseException"))) {
-    exc = (a.n > 2 && !a[2].is_none()) ? v.call1(typ, a[2]) : v.call0(typ);
-  } else if (typ.is_obj() && typ.type()->is_subtype(v.exc_type("BaseException"))) {
-    exc = typ;
-  } else {
-    type_error("exceptions must be classes or instances deriving from BaseException, not " +
-               std::string(type_name(typ)));
-  }
-  bool returned = false;
-  Value r = throw_into(a[0].as<Generator>(), exc, returned);
+// gen_send_ex's refusal to resume a finished coroutine.
+Generator* live_coroutine(const Value& v) {
+  auto* g = v.as<Generator>();
+  if (!g->frame) raise("RuntimeError", "cannot reuse already awaited coroutine");
+  return g;
+}
+
+Value coro_resume(const Value& c, Value sent, bool& returned) {
+  return vm().gen_resume(live_coroutine(c), std::move(sent), Value(), returned);
+}
+
+Value finish_step(Value r, bool returned) {
   if (returned) stop_iteration(r.is_none() ? Value() : r);
   return r;
 }
 
 Value coro_send(Args& a) {
   check_args(a, "send", 2, 2);
-  auto* g = a[0].as<Generator>();
-  if (!g->frame) raise("RuntimeError", "cannot reuse already awaited coroutine");
   bool returned = false;
-  Value r = vm().gen_resume(g, a[1], Value(), returned);
-  if (returned) stop_iteration(r.is_none() ? Value() : r);
-  return r;
+  Value r = coro_resume(a[0], a[1], returned);
+  return finish_step(std::move(r), returned);
+}
+
+Value coro_throw(Args& a) {
+  check_args(a, "throw", 2, 4);
+  Value exc = thrown_exception(a);
+  bool returned = false;
+  Value r = throw_into(live_coroutine(a[0]), exc, returned);
+  return finish_step(std::move(r), returned);
 }
 
 Value coro_close(Args& a) {
@@ -468,6 +496,135 @@ Value coro_del(Args& a) {
   return Value::none();
 }
 
+// coroutine.__await__(): CPython's coroutine_wrapper, an iterator over the coroutine.
+struct CoroWrapper : Awaitable {
+  explicit CoroWrapper(Value c) : Awaitable(asyncio_types().coro_wrapper), coro(std::move(c)) {}
+  void clear_refs() override { coro = Value(); }
+  void send(Value sent, Value& out, bool& returned) override {
+    if (as_py_coroutine(coro)) {
+      out = coro_resume(coro, std::move(sent), returned);
+    } else {
+      send_any(coro, std::move(sent), out, returned);
+    }
+  }
+  void throw_(Value exc, Value& out, bool& returned) override {
+    if (as_py_coroutine(coro)) {
+      out = throw_into(live_coroutine(coro), std::move(exc), returned);
+    } else {
+      throw_any(coro, std::move(exc), out, returned);
+    }
+  }
+  void close() override { close_delegate(coro); }
+  Value coro;  // a Python coroutine or a NativeCoro
+};
+
+Value coro_await(Args& a) {
+  check_args(a, "__await__", 1, 1);
+  return Value(new CoroWrapper(a[0]));
+}
+
+Value coro_running(Args& a) { return Value::boolean(a[0].as<Generator>()->running); }
+
+Value coro_frame(Args& a) {
+  if (!a[0].as<Generator>()->frame) return Value::none();
+  raise("AttributeError", "LoopLab does not expose frame objects: cr_frame is only None once the coroutine finished");
+}
+
+// What the coroutine's `await` waits on, as CPython's cr_await.
+Value coro_awaiting(Args& a) {
+  Generator* g = a[0].as<Generator>();
+  uint32_t target = 0;
+  Value* slot = (g->frame && g->started && !g->running) ? delegate_slot(g->frame, target) : nullptr;
+  return slot ? *slot : Value::none();
+}
+
+// The iterator face of the awaitables written in C++ (send, throw, close, __next__).
+Awaitable* self_awaitable(const Args& a) {
+  auto* aw = as_awaitable(a[0]);
+  if (!aw) type_error(std::string("descriptor requires an awaitable, not '") + type_name(a[0]) + "'");
+  return aw;
+}
+
+Value aw_send(Args& a) {
+  check_args(a, "send", 2, 2);
+  Value out;
+  bool returned = false;
+  self_awaitable(a)->send(a[1], out, returned);
+  return finish_step(std::move(out), returned);
+}
+
+Value aw_next(Args& a) {
+  Value out;
+  bool returned = false;
+  self_awaitable(a)->send(Value::none(), out, returned);
+  return finish_step(std::move(out), returned);
+}
+
+Value aw_throw(Args& a) {
+  check_args(a, "throw", 2, 4);
+  Value out;
+  bool returned = false;
+  self_awaitable(a)->throw_(thrown_exception(a), out, returned);
+  return finish_step(std::move(out), returned);
+}
+
+Value aw_close(Args& a) {
+  self_awaitable(a)->close();
+  return Value::none();
+}
+
+Value aw_self(Args& a) { return a[0]; }
+
+// anext(it, default): awaits it.__anext__() and turns StopAsyncIteration into `dflt`.
+struct AnextAwaitable : Awaitable {
+  AnextAwaitable(Value aw, Value d) : Awaitable(asyncio_types().anext_awaitable), awaitable(std::move(aw)), dflt(std::move(d)) {}
+  void clear_refs() override { awaitable = it = dflt = Value(); }
+  void send(Value sent, Value& out, bool& returned) override {
+    step([&] { send_any(iter(), std::move(sent), out, returned); }, out, returned);
+  }
+  void throw_(Value exc, Value& out, bool& returned) override {
+    step([&] { throw_any(iter(), std::move(exc), out, returned); }, out, returned);
+  }
+  void close() override {
+    if (!it.is_null()) close_delegate(it);
+  }
+  const Value& iter() {
+    if (it.is_null()) it = get_awaitable(awaitable);
+    return it;
+  }
+  template <class F>
+  void step(F resume, Value& out, bool& returned) {
+    try {
+      resume();
+    } catch (PyException& e) {
+      if (!exc_matches(e.exc, "StopAsyncIteration")) throw;
+      out = dflt;
+      returned = true;
+    }
+  }
+  Value awaitable, it, dflt;
+};
+
+Value bi_aiter(Args& a) {
+  check_args(a, "aiter", 1, 1);
+  Value f = lookup_special(a[0], "__aiter__");
+  if (f.is_null()) type_error(std::string("'") + type_name(a[0]) + "' object is not an async iterable");
+  Value it = vm().call0(f);
+  if (lookup_special(it, "__anext__").is_null()) {
+    type_error(std::string("aiter() returned not an async iterator of type '") + type_name(it) + "'");
+  }
+  return it;
+}
+
+Value bi_anext(Args& a) {
+  check_args(a, "anext", 1, 2);
+  Value f = lookup_special(a[0], "__anext__");
+  if (f.is_null()) type_error(std::string("'") + type_name(a[0]) + "' object is not an async iterator");
+  Value aw = vm().call0(f);
+  if (a.n < 2) return aw;
+  return Value(new AnextAwaitable(std::move(aw), a[1]));
+}
+
 }  // namespace
 
 void init_coroutine_types() {
@@ -475,8 +632,29 @@ void init_coroutine_types() {
   def_method(c, "send", coro_send);
   def_method(c, "throw", coro_throw);
   def_method(c, "close", coro_close);
+  def_method(c, "__await__", coro_await);
   def_method(c, "__del__", coro_del);
+  def_property(c, "cr_running", coro_running);
+  def_property(c, "cr_frame", coro_frame);
+  def_property(c, "cr_await", coro_awaiting);
   c->has_del = true;
+  DictObj* builtins = vm().builtins_dict();
+  def_function(builtins, "aiter", bi_aiter);
+  def_function(builtins, "anext", bi_anext);
+}
+
+void init_awaitable_types(AsyncioTypes& t) {
+  for (Type* ty : {t.native_coro, t.future_iter, t.coro_wrapper, t.asend, t.athrow, t.anext_awaitable}) {
+    def_method(ty, "send", aw_send);
+    def_method(ty, "throw", aw_throw);
+    def_method(ty, "close", aw_close);
+  }
+  for (Type* ty : {t.future_iter, t.coro_wrapper, t.asend, t.athrow, t.anext_awaitable}) {
+    def_method(ty, "__next__", aw_next);
+    def_method(ty, "__iter__", aw_self);
+  }
+  for (Type* ty : {t.asend, t.athrow, t.anext_awaitable}) def_method(ty, "__await__", aw_self);
+  def_method(t.native_coro, "__await__", coro_await);
 }
 
 }  // namespace looplab::lang

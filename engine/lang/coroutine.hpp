@@ -89,6 +89,8 @@ Value make_native_coro(loop::Ref<loop::Coroutine> c);
 // The loop::Coroutine behind a Python coroutine object or NativeCoro; null for anything else.
 loop::Ref<loop::Coroutine> as_loop_coroutine(const Value& v);
 bool is_coroutine_object(const Value& v);
+// A generator of a @types.coroutine generator function (CO_ITERABLE_COROUTINE).
+bool is_iterable_coroutine(const Value& v);
 
 // generator.throw(exc) honouring `await`/`yield from` delegation.
 Value throw_into(Generator* g, Value exc, bool& returned);
@@ -98,8 +100,13 @@ void close_generator(Generator* g);
 void send_any(const Value& it, Value sent, Value& out, bool& returned);
 void throw_any(const Value& it, Value exc, Value& out, bool& returned);
 
-// Installs send/throw/close/__await__ and the "never awaited" finaliser on the coroutine
-// type, and the types of NativeCoro and FutureIter.
+// The exception generator.throw(typ[, val]) raises, with CPython's TypeError otherwise.
+Value thrown_exception(const Args& a);
+
+// Installs send/throw/close/__await__, cr_* and the "never awaited" finaliser on the
+// coroutine type, and the builtins aiter/anext (at VM start: no asyncio needed).
 void init_coroutine_types();
+// The iterator methods (send, throw, close, __next__) of the awaitables written in C++.
+void init_awaitable_types(AsyncioTypes& t);
 
 }  // namespace looplab::lang

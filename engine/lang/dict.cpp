@@ -1,6 +1,7 @@
 #include "engine/lang/dict.hpp"
 
 #include "engine/lang/object.hpp"
+#include "engine/lang/vm.hpp"
 
 namespace looplab::lang {
 
@@ -16,7 +17,7 @@ inline bool quick_equal(const Value& a, const Value& b, bool& decided) {
   if (a.is_obj() && b.is_obj()) {
     Obj* x = a.obj();
     Obj* y = b.obj();
-    if (x->type == y->type && dynamic_cast<Str*>(x) && dynamic_cast<Str*>(y)) {
+    if (x->type == y->type && x->type == vm().t.str) {
       return static_cast<Str*>(x)->s == static_cast<Str*>(y)->s;
     }
   }
@@ -82,7 +83,9 @@ Value* DictTable::find_str(Str* name) {
       Entry& e = entries_[static_cast<size_t>(ix)];
       if (e.key.is_obj() && e.key.obj() == name) return &e.value;
       if (e.hash == hash && e.key.is_obj()) {
-        if (auto* s = dynamic_cast<Str*>(e.key.obj()); s && s->s == name->s) return &e.value;
+        Obj* key = e.key.obj();
+        Str* s = key->type == name->type ? static_cast<Str*>(key) : dynamic_cast<Str*>(key);
+        if (s && s->s == name->s) return &e.value;
       }
     }
     perturb >>= 5;

@@ -14,6 +14,29 @@ Value exc_ctor_for(Type* t, Args& a) {
   return new_exception_args(t, std::move(args));
 }
 
+// OSError(errno, strerror[, filename]): the attributes CPython's oserror_init sets
+// (None unless 2 to 5 arguments), and the subclass an errno selects when the class
+// is OSError itself (only the errnos of the subclasses LoopLab has).
+Value os_error_ctor(Type* t, Args& a) {
+  if (a.nkw() > 0) type_error(t->name + "() takes no keyword arguments");
+  bool parsed = a.n >= 2 && a.n <= 5;
+  if (parsed && t == vm().exc_type("OSError") && a[0].is_intlike()) {
+    if (a[0].as_int() == 2) t = vm().exc_type("FileNotFoundError");
+    if (a[0].as_int() == 110) t = vm().exc_type("TimeoutError");
+  }
+  size_t kept = parsed && a.n >= 3 ? 2 : a.n;
+  Value out = new_exception_args(t, std::vector<Value>(a.pos, a.pos + kept));
+  DictObj* d = out.as<ExcObj>()->ensure_dict();
+  auto set = [&](const char* name, size_t i) {
+    d->table.set(Value(vm().intern(name)), parsed && i < a.n ? a[i] : Value::none());
+  };
+  set("errno", 0);
+  set("strerror", 1);
+  set("filename", 2);
+  set("filename2", 4);
+  return out;
+}
+
 Value group_ctor(Type* t, Args& a) {
   check_args(a, t->name.c_str(), 2, 2);
   if (!is_str(a[0])) type_error("argument 1 must be str, not " + std::string(type_name(a[0])));
@@ -136,6 +159,7 @@ void init_exceptions(VM& v) {
 
 Value construct_builtin_exception(Type* t, Args& a) {
   if (t->is_subtype(vm().exc_type("BaseExceptionGroup"))) return group_ctor(t, a);
+  if (t->is_subtype(vm().exc_type("OSError"))) return os_error_ctor(t, a);
   return exc_ctor_for(t, a);
 }
 

@@ -1,6 +1,6 @@
 #pragma once
-// Frames live on the heap. A generator owns its frame (and with it the value stack), so
-// suspending it is returning from the dispatch loop and resuming it is linking the frame
+// Frames live on the heap (recycled through VM::frame_pool). A generator owns its frame
+// (and with it the value stack), so suspending it is returning from the dispatch loop and resuming it is linking the frame
 // back on top of the running one: Python-to-Python calls never recurse in C++.
 
 #include <cstdint>
@@ -27,7 +27,8 @@ enum class ResumeKind : uint8_t { None, ForIter, Send };
 
 struct Frame {
   static Frame* create(Code* code, Value func, DictObj* globals);
-  static void destroy(Frame* f);
+  static void destroy(Frame* f);  // may keep the memory for reuse (VM::frame_pool)
+  static void free_frame(Frame* f);  // gives the memory back
 
   Code* code;  // kept alive by code_ref
   Value code_ref;

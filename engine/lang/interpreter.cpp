@@ -38,6 +38,7 @@ RunOutcome Interpreter::run_file(std::string_view source, std::string filename,
     return fail(host_, 1, render_syntax_error(*parsed.error), syntax_error_summary(*parsed.error));
   }
   VM machine(host_, options.limits);
+  machine.random_seed = options.random_seed;
   CurrentVM scope(&machine);
   RunOutcome out;
   {

@@ -23,6 +23,7 @@ namespace looplab::lang {
 struct RunOptions {
   Limits limits;
   bool disassemble = false;  // print the bytecode to stdout instead of running
+  uint64_t random_seed = 0;  // `random` starts as after random.seed(random_seed) (--seed N)
 };
 
 struct RunOutcome {

@@ -123,6 +123,9 @@ Value get_iter(const Value& v) {
     }
     return it;
   }
+  if (Value native = ty->is_heap ? Value() : ty->lookup("__iter__"); !native.is_null()) {
+    return vmr.call1(native, v);  // an iterator written in C++ (coroutine_wrapper, FutureIter...)
+  }
   if (!user_method(v, "__getitem__").is_null()) {
     auto* it = new NativeIter(t.callable_iter);
     it->func = v;

@@ -206,8 +206,36 @@ void drop_frame_chain(VM& machine) {
   machine.depth = 0;
 }
 
+// Polls a RunWatch from the Runtime's record hook. A stop cannot unwind from there (an
+// event may be recorded halfway through a loop operation), so it empties the VM's
+// instruction budget, batch and reserve: the next instruction ends the run at a clean
+// point.
+class WatchScope {
+ public:
+  WatchScope(loop::Runtime& rt, VM& machine, const RunWatch* watch) : rt_(rt) {
+    if (!watch || !watch->keep_going || watch->every == 0) return;
+    rt.after_record = [this, &machine, watch](size_t index) {
+      const uint64_t events = index + 1;
+      if (stopped_ || events % watch->every != 0) return;
+      if (watch->keep_going(events)) return;
+      stopped_ = true;
+      machine.budget = 0;
+      machine.budget_reserve = 0;
+    };
+  }
+  ~WatchScope() { rt_.after_record = nullptr; }
+  WatchScope(const WatchScope&) = delete;
+  WatchScope& operator=(const WatchScope&) = delete;
+  bool stopped() const { return stopped_; }
+
+ private:
+  loop::Runtime& rt_;
+  bool stopped_ = false;
+};
+
 // Runs the module, then joins the virtual workers as interpreter exit does.
-RunOutcome execute_module(VM& machine, LangHost& host, Code* code, loop::Runtime& rt) {
+RunOutcome execute_module(VM& machine, LangHost& host, Code* code, loop::Runtime& rt,
+                          const WatchScope& watch) {
   RunOutcome out;
   try {
     try {
@@ -218,6 +246,7 @@ RunOutcome execute_module(VM& machine, LangHost& host, Code* code, loop::Runtime
     rt.drain_workers();
   } catch (StopRun& s) {
     drop_frame_chain(machine);
+    if (watch.stopped()) s.message = kStoppedByUser;
     out = failure(host, s.status, s.message + "\n", s.message);
   } catch (std::bad_alloc&) {
     drop_frame_chain(machine);
@@ -238,20 +267,26 @@ ProgramResult finish(loop::Runtime& rt, RunOutcome outcome) {
 }  // namespace
 
 ProgramResult run_program(std::unique_ptr<loop::Runtime> rt, LangHost& host, std::string_view source,
-                          std::string filename, const RunOptions& options) {
+                          std::string filename, const RunOptions& options, const RunWatch* watch) {
   RuntimeScope runtime_scope(rt.get());
   ParseResult parsed = parse_module(source, filename);
   if (!parsed.ok()) {
     return finish(*rt, failure(host, 1, render_syntax_error(*parsed.error), syntax_error_summary(*parsed.error)));
   }
   VM machine(host, options.limits);
+  machine.random_seed = options.random_seed;
   CurrentVM scope(&machine);
   CompileResult compiled = compile_module(*parsed.module, source);
   if (compiled.error) {
     return finish(*rt, failure(host, 1, render_syntax_error(*compiled.error),
                                syntax_error_summary(*compiled.error)));
   }
-  ProgramResult result = finish(*rt, execute_module(machine, host, compiled.code.as<Code>(), *rt));
+  RunOutcome outcome;
+  {
+    WatchScope watch_scope(*rt, machine, watch);
+    outcome = execute_module(machine, host, compiled.code.as<Code>(), *rt, watch_scope);
+  }
+  ProgramResult result = finish(*rt, std::move(outcome));
   // The loops and tasks still hold Python values: drop them while the VM is alive, with
   // finalisers off as at interpreter shutdown.
   machine.tearing_down = true;

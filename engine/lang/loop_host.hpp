@@ -10,6 +10,8 @@
 // - The Runtime: the run's clock, loops and workers, reached by asyncio, time and the
 //   executor through `runtime()`.
 
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -83,6 +85,16 @@ class LoopHost final : public loop::Host {
 Type* exc_type_of(loop::ExcKind kind);
 
 // [SECTION] Running a program on a Runtime
+// A front end watching a run from outside (the GUI's background runner): every `every`
+// recorded events `keep_going` gets the count so far; once it answers false the run ends
+// at the VM's next instruction with exit 4, "Budget exhausted: stopped by the user".
+// A run that records no trace is not watched.
+struct RunWatch {
+  std::function<bool(uint64_t events)> keep_going;
+  uint32_t every = 1024;
+};
+inline constexpr std::string_view kStoppedByUser = "Budget exhausted: stopped by the user";
+
 struct ProgramResult {
   RunOutcome outcome;
   std::string stdout_text;
@@ -93,6 +105,7 @@ struct ProgramResult {
 // holding Python values) goes before the VM frees those values. `host` must route
 // output and the clock to `rt` until the call returns.
 ProgramResult run_program(std::unique_ptr<loop::Runtime> rt, LangHost& host, std::string_view source,
-                          std::string filename, const RunOptions& options);
+                          std::string filename, const RunOptions& options,
+                          const RunWatch* watch = nullptr);
 
 }  // namespace looplab::lang

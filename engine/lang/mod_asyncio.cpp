@@ -46,17 +46,20 @@ void create_types(AsyncioState& s) {
   AsyncioTypes& t = s.types;
   t.future = new_native_type("Future", nullptr, "_asyncio");
   t.task = new_native_type("Task", t.future, "_asyncio");
+  t.gathering_future = new_native_type("_GatheringFuture", t.future, "asyncio.tasks");
   t.loop = new_native_type("_UnixSelectorEventLoop", nullptr, "asyncio.unix_events");
   t.handle = new_native_type("Handle", nullptr, "asyncio.events");
   t.timer_handle = new_native_type("TimerHandle", t.handle, "asyncio.events");
   t.native_coro = new_native_type("coroutine", nullptr, "builtins");
   t.future_iter = new_native_type("FutureIter", nullptr, "_asyncio");
+  t.coro_wrapper = new_native_type("coroutine_wrapper", nullptr, "builtins");
+  t.anext_awaitable = new_native_type("anext_awaitable", nullptr, "builtins");
   t.async_generator = new_native_type("async_generator", nullptr, "builtins");
   t.asend = new_native_type("async_generator_asend", nullptr, "builtins");
   t.athrow = new_native_type("async_generator_athrow", nullptr, "builtins");
   t.wrapped = new_native_type("async_generator_wrapped_value", nullptr, "builtins");
-  for (Type* ty : {t.future, t.task, t.loop, t.handle, t.timer_handle, t.native_coro, t.future_iter,
-                   t.async_generator, t.asend, t.athrow, t.wrapped}) {
+  for (Type* ty : {t.future, t.task, t.gathering_future, t.loop, t.handle, t.timer_handle, t.native_coro, t.future_iter,
+                   t.coro_wrapper, t.anext_awaitable, t.async_generator, t.asend, t.athrow, t.wrapped}) {
     s.keep.push_back(Value(ty));
   }
   t.cancelled_error = exception_type(s, "CancelledError", v.exc_type("BaseException"), "asyncio.exceptions");
@@ -78,7 +81,7 @@ AsyncioState& state() {
     t_state = new AsyncioState();
     t_state->owner = v;
     create_types(*t_state);
-    init_coroutine_types();
+    init_awaitable_types(t_state->types);
     init_async_gen_types(t_state->types);
   }
   return *t_state;
@@ -223,7 +226,8 @@ Value wrap_loop_object(loop::Object* o) {
 PyFuture* as_py_future(const Value& v) {
   if (!v.is_obj() || !t_state) return nullptr;
   Type* t = v.obj()->type;
-  return (t == t_state->types.future || t == t_state->types.task) ? v.as<PyFuture>() : nullptr;
+  const AsyncioTypes& ts = t_state->types;
+  return (t == ts.future || t == ts.task || t == ts.gathering_future) ? v.as<PyFuture>() : nullptr;
 }
 
 PyLoop* as_py_loop(const Value& v) {
@@ -353,7 +357,10 @@ Value a_gather(Args& a) {
     while (j < i && !a[j].same(a[i])) ++j;
     aws.push_back(j < i ? aws[j] : awaitable_to_loop(a[i], *l));
   }
-  return wrap_future(loop_call([&] { return loop::gather(*l, aws, return_exceptions); }));
+  loop::Ref<loop::Future> outer = loop_call([&] { return loop::gather(*l, aws, return_exceptions); });
+  // With children, CPython's outer future is a _GatheringFuture (a Future subclass).
+  if (aws.empty()) return wrap_future(outer);
+  return Value(new PyFuture(asyncio_types().gathering_future, outer));
 }
 
 Value a_get_running_loop(Args&) { return wrap_loop(&running_loop()); }
@@ -396,7 +403,16 @@ Value a_ensure_future(Args& a) {
 
 Value a_iscoroutine(Args& a) {
   check_args(a, "iscoroutine", 1, 1);
-  return Value::boolean(is_coroutine_object(a[0]));
+  // 3.11's _COROUTINE_TYPES still lists types.GeneratorType.
+  return Value::boolean(is_coroutine_object(a[0]) || a[0].if_type<Generator>(vm().t.generator));
+}
+
+// asyncio.isfuture duck-types on the class attribute, as futures.py does.
+Value a_isfuture(Args& a) {
+  check_args(a, "isfuture", 1, 1);
+  if (a[0].type()->lookup("_asyncio_future_blocking").is_null()) return Value::boolean(false);
+  Value blocking = get_attr_opt(a[0], vm().intern("_asyncio_future_blocking"));
+  return Value::boolean(!blocking.is_null() && !blocking.is_none());
 }
 
 Value a_iscoroutinefunction(Args& a) {
@@ -517,6 +533,7 @@ Value make_asyncio_module() {
                                    {"all_tasks", a_all_tasks},
                                    {"ensure_future", a_ensure_future},
                                    {"iscoroutine", a_iscoroutine},
+                                   {"isfuture", a_isfuture},
                                    {"iscoroutinefunction", a_iscoroutinefunction},
                                    {"wait_for", a_wait_for},
                                    {"wait", a_wait},

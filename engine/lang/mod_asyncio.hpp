@@ -15,9 +15,10 @@
 namespace looplab::lang {
 
 struct AsyncioTypes {
-  Type *future = nullptr, *task = nullptr, *loop = nullptr, *handle = nullptr,
+  Type *future = nullptr, *task = nullptr, *gathering_future = nullptr, *loop = nullptr, *handle = nullptr,
        *timer_handle = nullptr, *native_coro = nullptr, *future_iter = nullptr;
-  Type *async_generator = nullptr, *asend = nullptr, *athrow = nullptr, *wrapped = nullptr;
+  Type *coro_wrapper = nullptr, *anext_awaitable = nullptr, *async_generator = nullptr, *asend = nullptr,
+       *athrow = nullptr, *wrapped = nullptr;
   Type *cancelled_error = nullptr, *invalid_state_error = nullptr, *queue_empty = nullptr,
        *queue_full = nullptr;
 };

@@ -58,6 +58,8 @@ Value f_set_result(Args& a) {
 
 Value f_set_exception(Args& a) {
   check_args(a, "set_exception", 2, 2);
+  // CPython's C Future checks its state before it looks at the exception.
+  if (fut(a).done()) raise(asyncio_types().invalid_state_error, "invalid state");
   Value exc = exception_instance(a[1]);
   loop_call([&] { fut(a).set_exception(to_loop(exc)); });
   return Value::none();

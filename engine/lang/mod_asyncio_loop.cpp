@@ -6,6 +6,7 @@
 #include "engine/lang/mod_asyncio.hpp"
 #include "engine/lang/modules.hpp"
 #include "engine/lang/ops.hpp"
+#include "engine/lang/threads.hpp"
 #include "engine/lang/vm.hpp"
 #include "engine/lang/worker_fiber.hpp"
 
@@ -35,7 +36,8 @@ loop::Ref<loop::Future> start_worker(loop::EventLoop& l, Value fn, std::vector<V
   }
   Value name = get_attr_opt(fn, vm().intern("__name__"));
   std::string n = is_str(name) ? to_str(name) : repr(fn);
-  loop::Ref<loop::WorkerJob> job(new PyWorkerJob(std::move(fn), std::move(args), std::move(kwnames)));
+  loop::Ref<loop::WorkerJob> job = default_executor_job(
+      l, loop::Ref<PyWorkerJob>(new PyWorkerJob(std::move(fn), std::move(args), std::move(kwnames))));
   return loop_call([&] { return loop::run_in_executor(l, job, n); });
 }
 
@@ -137,6 +139,10 @@ Value l_get_debug(Args&) { return Value::boolean(false); }
 Value l_run_in_executor(Args& a) {
   if (a.n < 3) type_error("run_in_executor() missing required positional arguments");
   loop::EventLoop& l = self_loop(a);
+  if (!a[1].is_none()) {  // an explicit executor: concurrent.futures' side of the chain
+    Value chain = get_attr(vm().import_module("concurrent.futures"), vm().intern("_run_in_executor"));
+    return vm().call(chain, a.pos, a.n);
+  }
   return wrap_future(start_worker(l, a[2], rest(a, 3), Value(), "run_in_executor"));
 }
 

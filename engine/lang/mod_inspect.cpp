@@ -1,5 +1,5 @@
 // `inspect`: the predicates the lessons use to tell coroutine functions, coroutines and
-// awaitables apart.
+// awaitables apart; and `types`: the same objects' types, and types.coroutine.
 #include "engine/lang/builtins.hpp"
 #include "engine/lang/coroutine.hpp"
 #include "engine/lang/mod_asyncio.hpp"
@@ -41,7 +41,7 @@ Value i_isasyncgen(Args& a) {
 
 Value i_isawaitable(Args& a) {
   Value v = one_arg(a, "isawaitable");
-  if (is_coroutine_object(v) || as_py_future(v)) return Value::boolean(true);
+  if (is_coroutine_object(v) || is_iterable_coroutine(v) || as_py_future(v)) return Value::boolean(true);
   if (v.if_type<Type>(vm().t.type)) return Value::boolean(false);
   return Value::boolean(!lookup_special(v, "__await__").is_null());
 }
@@ -49,6 +49,21 @@ Value i_isawaitable(Args& a) {
 Value i_isfunction(Args& a) { return Value::boolean(one_arg(a, "isfunction").if_type<Function>(vm().t.function) != nullptr); }
 
 Value i_isclass(Args& a) { return Value::boolean(one_arg(a, "isclass").if_type<Type>(vm().t.type) != nullptr); }
+
+// types.coroutine: a generator function's generators become awaitable
+// (CO_ITERABLE_COROUTINE). Any other callable comes back unchanged.
+Value t_coroutine(Args& a) {
+  check_args(a, "coroutine", 1, 1);
+  VM& v = vm();
+  Value* callable = v.builtins_dict()->table.find_str(v.intern("callable"));
+  if (!truthy(v.call1(*callable, a[0]))) type_error("types.coroutine() expects a callable");
+  if (auto* fn = a[0].if_type<Function>(v.t.function)) {
+    Code* code = fn->code.as<Code>();
+    if (code->flags & kGenerator) code->flags |= kIterableCoroutine;
+  }
+  return a[0];
+}
+
 
 }  // namespace
 
@@ -62,6 +77,17 @@ Value make_inspect_module() {
                                 {"isawaitable", i_isawaitable},
                                 {"isfunction", i_isfunction},
                                 {"isclass", i_isclass}});
+}
+
+Value make_types_module() {
+  Value m = new_module("types", {{"coroutine", t_coroutine}});
+  const CoreTypes& t = vm().t;
+  module_set(m, "FunctionType", Value(t.function));
+  module_set(m, "MethodType", Value(t.method));
+  module_set(m, "GeneratorType", Value(t.generator));
+  module_set(m, "CoroutineType", Value(t.coroutine));
+  module_set(m, "AsyncGeneratorType", Value(asyncio_types().async_generator));
+  return m;
 }
 
 }  // namespace looplab::lang

@@ -81,6 +81,9 @@ Value m_pow(Args& a) {
   return Value::floating(r);
 }
 
+Value m_gamma(Args& a) { check_args(a, "gamma", 1, 1); return Value::floating(unwrap(pm::gamma(num(a, 0)))); }
+Value m_lgamma(Args& a) { check_args(a, "lgamma", 1, 1); return Value::floating(unwrap(pm::lgamma(num(a, 0)))); }
+
 Value m_atan2(Args& a) { check_args(a, "atan2", 2, 2); return Value::floating(std::atan2(num(a, 0), num(a, 1))); }
 Value m_fmod(Args& a) {
   check_args(a, "fmod", 2, 2);
@@ -189,7 +192,7 @@ Value make_math_module() {
        {"atan", unary<std::atan>}, {"sinh", unary<std::sinh>}, {"cosh", unary<std::cosh>},
        {"tanh", unary<std::tanh>}, {"atan2", m_atan2},  {"fmod", m_fmod},
        {"log1p", unary<std::log1p>}, {"expm1", unary<std::expm1>}, {"erf", unary<std::erf>},
-       {"erfc", unary<std::erfc>}, {"gamma", unary<std::tgamma>}, {"lgamma", unary<std::lgamma>},
+       {"erfc", unary<std::erfc>}, {"gamma", m_gamma}, {"lgamma", m_lgamma},
        {"cbrt", unary<std::cbrt>}, {"exp2", unary<std::exp2>}, {"asinh", unary<std::asinh>},
        {"acosh", unary<std::acosh>}, {"atanh", unary<std::atanh>},
        {"copysign", m_copysign}, {"hypot", m_hypot},   {"fabs", m_fabs},       {"degrees", m_degrees},

@@ -1,6 +1,8 @@
 // `random`, bit-exact with CPython through support/random.hpp. As in random.py, the
-// module functions are the bound methods of one hidden Random instance, seeded with 0.
+// module functions are the bound methods of one hidden Random instance, seeded with 0
+// (or the run's --seed N, as if the program had called random.seed(N) first).
 #include <cmath>
+#include <span>
 
 #include "engine/lang/builtins.hpp"
 #include "engine/lang/modules.hpp"
@@ -23,8 +25,7 @@ void seed_with(support::Random& r, const Value& x) {
   if (x.is_null() || x.is_none()) {
     r.seed(int64_t{0});
   } else if (x.is_intlike()) {
-    int64_t n = x.as_int();
-    r.seed(n == INT64_MIN ? INT64_MAX : (n < 0 ? -n : n));
+    r.seed(x.as_int());
   } else if (x.is_float()) {
     r.seed_from_hash(hash_value(x));
   } else {
@@ -131,7 +132,7 @@ Value r_getrandbits(Args& a) {
   check_args(a, "getrandbits", 2, 2);
   int64_t k = to_index(a[1]);
   if (k < 0) value_error("number of bits must be non-negative");
-  if (k > 63) not_supported("getrandbits() beyond 63 bits");
+  if (k > 63) overflow_error("integer overflow (LoopLab ints are 64-bit)");
   return Value::integer(static_cast<int64_t>(rng(a).getrandbits(static_cast<int>(k))));
 }
 
@@ -175,7 +176,10 @@ Value make_random_module() {
   };
   for (const auto& e : kMethods) def_method(t, e.name, e.fn);
   module_set(m, "Random", type_hold);
-  Value inst(new RandomObj(t));
+  auto* state = new RandomObj(t);
+  Value inst(state);
+  const uint32_t seed_words[2] = {static_cast<uint32_t>(v.random_seed), static_cast<uint32_t>(v.random_seed >> 32)};
+  state->rng.seed(std::span<const uint32_t>(seed_words));
   v.random_state = inst;
   for (const auto& e : kMethods) {
     module_set(m, e.name, Value(new BoundMethod(t->lookup(e.name), inst)));

@@ -53,6 +53,78 @@ Value sys_setrecursionlimit(Args& a) {
   return Value::none();
 }
 
+// sys.version_info is a struct sequence: a tuple whose items are also attributes.
+constexpr const char* kVersionInfo = R"PY(
+class version_info:
+    __module__ = "sys"
+    _fields = ("major", "minor", "micro", "releaselevel", "serial")
+
+    def __init__(self, values):
+        self._values = tuple(values)
+
+    major = property(lambda self: self._values[0])
+    minor = property(lambda self: self._values[1])
+    micro = property(lambda self: self._values[2])
+    releaselevel = property(lambda self: self._values[3])
+    serial = property(lambda self: self._values[4])
+
+    def __repr__(self):
+        items = ", ".join("%s=%r" % pair for pair in zip(self._fields, self._values))
+        return "sys.version_info(" + items + ")"
+
+    def __getitem__(self, index):
+        return self._values[index]
+
+    def __len__(self):
+        return 5
+
+    def __iter__(self):
+        return iter(self._values)
+
+    def __contains__(self, item):
+        return item in self._values
+
+    def __hash__(self):
+        return hash(self._values)
+
+    def __eq__(self, other):
+        return self._values == _as_tuple(other)
+
+    def __ne__(self, other):
+        return self._values != _as_tuple(other)
+
+    def __lt__(self, other):
+        return self._values < _as_tuple(other)
+
+    def __le__(self, other):
+        return self._values <= _as_tuple(other)
+
+    def __gt__(self, other):
+        return self._values > _as_tuple(other)
+
+    def __ge__(self, other):
+        return self._values >= _as_tuple(other)
+
+    def count(self, value):
+        return self._values.count(value)
+
+    def index(self, value):
+        return self._values.index(value)
+
+
+def _as_tuple(other):
+    return other._values if isinstance(other, version_info) else other
+)PY";
+
+Value make_version_info() {
+  VM& v = vm();
+  Value m = module_from_source("sys", kVersionInfo);
+  Value cls = get_attr(m, v.intern("version_info"));
+  Value values = make_tuple({Value::integer(3), Value::integer(11), Value::integer(7), v.str("final"),
+                             Value::integer(0)});
+  return v.call(cls, &values, 1);
+}
+
 }  // namespace
 
 Value make_sys_module() {
@@ -68,8 +140,7 @@ Value make_sys_module() {
   def_method(io, "flush", stream_flush);
   module_set(m, "stdout", make_stream(io, 1));
   module_set(m, "stderr", make_stream(io, 2));
-  module_set(m, "version_info", make_tuple({Value::integer(3), Value::integer(11), Value::integer(7),
-                                            v.str("final"), Value::integer(0)}));
+  module_set(m, "version_info", make_version_info());
   module_set(m, "version", v.str("3.11.7 (LoopLab)"));
   module_set(m, "maxsize", Value::integer(INT64_MAX));
   module_set(m, "platform", v.str("looplab"));

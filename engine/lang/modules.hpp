@@ -16,8 +16,14 @@ Value make_functools_module();
 Value make_itertools_module();
 Value make_asyncio_module();  // mod_asyncio.cpp
 Value make_inspect_module();
+Value make_types_module();  // mod_inspect.cpp
 Value make_requests_module();
 Value make_aiohttp_module();
+Value make_looplab_thread_module();  // mod_threading.cpp
+Value make_threading_module();  // mod_threading_py.cpp
+Value make_concurrent_module();  // mod_concurrent.cpp: the package
+Value make_concurrent_futures_module();
+Value make_datetime_module();
 // A module written in Python (the simulated web), run in the current VM.
 Value module_from_source(const char* name, const std::string& source);
 std::string web_common_source();  // mod_requests.cpp: latency and body helpers

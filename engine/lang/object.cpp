@@ -1,5 +1,6 @@
 #include "engine/lang/object.hpp"
 
+#include <cstring>
 #include <new>
 
 #include "engine/lang/frame.hpp"
@@ -101,9 +102,17 @@ void Obj::release() const {
 namespace {
 
 size_t count_code_points(const std::string& s, bool& ascii) {
-  size_t n = 0;
+  // Pure ASCII (the common case) is checked eight bytes at a time.
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, s.data() + i, 8);
+    if (word & 0x8080808080808080ULL) break;
+  }
+  size_t n = i;
   ascii = true;
-  for (unsigned char c : s) {
+  for (; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
     if ((c & 0xC0) != 0x80) ++n;
     if (c >= 0x80) ascii = false;
   }
@@ -219,11 +228,33 @@ void Type::compute_mro() {
   for (const Type* t = this; t; t = t->base()) mro.push_back(const_cast<Type*>(t));
 }
 
-Value Type::lookup(Str* n) const {
+namespace {
+
+const Value* lookup_along(const std::vector<Type*>& mro, Str* n) {
   for (const Type* t : mro) {
-    if (Value* v = t->d()->table.find_str(n)) return *v;
+    if (Value* v = t->d()->table.find_str(n)) return v;
   }
-  return Value();
+  return nullptr;
+}
+
+}  // namespace
+
+// Memoised for interned names only: they live as long as the VM, so a cached name
+// pointer can never be reused by another string.
+Value Type::lookup(Str* n) const {
+  VM* v = current_vm();
+  if (!n->interned || !v) {
+    const Value* found = lookup_along(mro, n);
+    return found ? *found : Value();
+  }
+  uint64_t versions = 0;
+  for (const Type* t : mro) versions += t->d()->table.version();
+  uint64_t h = (serial ^ (reinterpret_cast<uintptr_t>(n) >> 4)) * 0x9E3779B97F4A7C15ULL;
+  LookupCacheEntry& e = v->lookup_cache[(h >> 40) & (v->lookup_cache.size() - 1)];
+  if (e.type_serial != serial || e.name != n || e.versions != versions) {
+    e = LookupCacheEntry{serial, n, versions, lookup_along(mro, n)};
+  }
+  return e.slot ? *e.slot : Value();
 }
 
 Value Type::lookup(std::string_view n) const { return lookup(vm().intern(n)); }
@@ -237,13 +268,37 @@ bool Type::is_subtype(const Type* t) const {
 
 // [SECTION] Frames ------------------------------------------------------------------------------
 
+namespace {
+
+// Frames of up to this many slots are recycled through VM::frame_pool; a recycled
+// frame keeps its slots and blocks constructed (all Null), so reuse skips the
+// allocation and the construction of the block array.
+constexpr int kPooledSlots = 96;
+constexpr size_t kPoolDepth = 128;
+
+}  // namespace
+
 Frame* Frame::create(Code* code, Value func, DictObj* globals) {
   int n = code->nslots();
-  size_t bytes = sizeof(Frame) + sizeof(Value) * static_cast<size_t>(n > 0 ? n - 1 : 0);
-  void* mem = ::operator new(bytes);
-  Frame* f = new (mem) Frame();
-  for (int i = 1; i < n; ++i) new (&f->slots[i]) Value();
-  f->nslots = n;
+  VM* v = current_vm();
+  Frame* f = nullptr;
+  if (v && n < kPooledSlots && static_cast<size_t>(n) < v->frame_pool.size() &&
+      !v->frame_pool[static_cast<size_t>(n)].empty()) {
+    f = v->frame_pool[static_cast<size_t>(n)].back();
+    v->frame_pool[static_cast<size_t>(n)].pop_back();
+    f->back = nullptr;
+    f->pc = 0;
+    f->gen = nullptr;
+    f->entry = false;
+    f->resumed_by = ResumeKind::None;
+    f->nblocks = 0;
+  } else {
+    size_t bytes = sizeof(Frame) + sizeof(Value) * static_cast<size_t>(n > 0 ? n - 1 : 0);
+    void* mem = ::operator new(bytes);
+    f = new (mem) Frame();
+    for (int i = 1; i < n; ++i) new (&f->slots[i]) Value();
+    f->nslots = n;
+  }
   f->code = code;
   f->code_ref = Value(code);
   f->func = std::move(func);
@@ -254,6 +309,34 @@ Frame* Frame::create(Code* code, Value func, DictObj* globals) {
 }
 
 void Frame::destroy(Frame* f) {
+  VM* v = current_vm();
+  int n = f->nslots;
+  if (!v || v->tearing_down || n >= kPooledSlots) {
+    free_frame(f);
+    return;
+  }
+  // Dropping the references may run arbitrary releases (other frames included), so the
+  // pool is touched only afterwards.
+  // Popped blocks were moved from (their `saved` is Null already).
+  for (int i = 0; i < n; ++i) f->slots[i] = Value();
+  for (int i = 0; i < f->nblocks; ++i) f->blocks[i].saved = Value();
+  f->code_ref = Value();
+  f->func = Value();
+  f->globals_ref = Value();
+  f->locals = Value();
+  f->handled = Value();
+  f->init_self = Value();
+  auto& pool = v->frame_pool;
+  if (pool.size() <= static_cast<size_t>(n)) pool.resize(static_cast<size_t>(n) + 1);
+  auto& free_list = pool[static_cast<size_t>(n)];
+  if (free_list.size() >= kPoolDepth) {
+    free_frame(f);
+    return;
+  }
+  free_list.push_back(f);
+}
+
+void Frame::free_frame(Frame* f) {
   for (int i = 1; i < f->nslots; ++i) f->slots[i].~Value();
   f->~Frame();
   ::operator delete(f);

@@ -1,10 +1,16 @@
 // Constructors of the built-in types, the methods of object / int / float / generator /
 // property / super, and the exception hierarchy.
+#include <algorithm>
+#include <bit>
+#include <cctype>
+#include <cerrno>
+#include <cfloat>
 #include <cmath>
 #include <cstdlib>
 
 #include "engine/lang/builtins.hpp"
 #include "engine/lang/call.hpp"
+#include "engine/lang/coroutine.hpp"
 #include "engine/lang/ops.hpp"
 #include "engine/lang/vm.hpp"
 
@@ -139,6 +145,99 @@ Value int_bit_length(Args& a) {
   return Value::integer(n);
 }
 
+Value int_bit_count(Args& a) {
+  int64_t x = a[0].as_int();
+  uint64_t u = x < 0 ? 0 - static_cast<uint64_t>(x) : static_cast<uint64_t>(x);
+  return Value::integer(std::popcount(u));
+}
+
+// float.hex(): one hex digit before the point, always 13 after (53 bits), and the
+// exponent of 2 with its sign; subnormals keep the minimum exponent, as CPython's.
+Value float_hex(Args& a) {
+  double x = a[0].as_float();
+  if (std::isnan(x)) return make_str("nan");
+  if (std::isinf(x)) return make_str(x < 0 ? "-inf" : "inf");
+  std::string out = std::signbit(x) ? "-0x" : "0x";
+  if (x == 0.0) return make_str(out + "0.0p+0");
+  int e = 0;
+  double m = std::frexp(std::fabs(x), &e);
+  int shift = 1 - std::max(DBL_MIN_EXP - e, 0);
+  m = std::ldexp(m, shift);
+  e -= shift;
+  const char* digits = "0123456789abcdef";
+  int lead = static_cast<int>(m);
+  out += digits[lead];
+  out += '.';
+  m -= lead;
+  for (int i = 0; i < 13; ++i) {
+    m *= 16.0;
+    int d = static_cast<int>(m);
+    out += digits[d];
+    m -= d;
+  }
+  return make_str(out + "p" + (e < 0 ? "-" : "+") + std::to_string(std::abs(e)));
+}
+
+// float.fromhex(s): the grammar is checked here; strtod, which rounds hex input
+// correctly, does the conversion ("0x" is optional in Python, not in C).
+Value float_fromhex(Args& a) {
+  check_args(a, "fromhex", 2, 2);
+  if (!is_str(a[1])) type_error(std::string("must be str, not ") + type_name(a[1]));
+  std::string s = strip_ws(str_view(a[1]));
+  std::string lower;
+  for (char c : s) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  size_t i = lower[0] == '+' || lower[0] == '-' ? 1 : 0;
+  std::string_view body = std::string_view(lower).substr(std::min(i, lower.size()));
+  if (body == "inf" || body == "infinity" || body == "nan") {
+    double special = body == "nan" ? NAN : INFINITY;
+    return Value::floating(i == 1 && lower[0] == '-' ? -special : special);
+  }
+  if (body.substr(0, 2) == "0x") i += 2;
+  size_t start = i, digits = 0;
+  while (i < lower.size() && std::isxdigit(static_cast<unsigned char>(lower[i]))) ++i, ++digits;
+  if (i < lower.size() && lower[i] == '.') {
+    ++i;
+    while (i < lower.size() && std::isxdigit(static_cast<unsigned char>(lower[i]))) ++i, ++digits;
+  }
+  bool valid = digits > 0;
+  if (valid && i < lower.size() && lower[i] == 'p') {
+    ++i;
+    if (i < lower.size() && (lower[i] == '+' || lower[i] == '-')) ++i;
+    size_t exp_digits = 0;
+    while (i < lower.size() && std::isdigit(static_cast<unsigned char>(lower[i]))) ++i, ++exp_digits;
+    valid = exp_digits > 0;
+  }
+  if (!valid || i != lower.size()) value_error("invalid hexadecimal floating-point string");
+  std::string sign = lower.substr(0, lower[0] == '+' || lower[0] == '-' ? 1 : 0);
+  std::string c_input = sign + "0x" + lower.substr(start);
+  errno = 0;
+  double d = std::strtod(c_input.c_str(), nullptr);
+  if (errno == ERANGE && std::isinf(d)) overflow_error("hexadecimal value too large to represent as a float");
+  return Value::floating(d);
+}
+
+// int.__add__(x, y) and friends, for code that names the slot: NotImplemented unless
+// both operands are of the method's own kind (an int's methods do not take floats).
+template <ast::BinOpKind Op, bool FloatSlot>
+Value number_dunder(Args& a) {
+  check_args(a, "number method", 2, 2);
+  auto accepted = [](const Value& x) { return x.is_intlike() || (FloatSlot && x.is_float()); };
+  if (!accepted(a[1])) return vm().not_implemented;
+  return binary_op(Op, a[0], a[1], false);
+}
+
+template <bool FloatSlot>
+void def_number_dunders(Type* t) {
+  using K = ast::BinOpKind;
+  def_method(t, "__add__", number_dunder<K::Add, FloatSlot>);
+  def_method(t, "__sub__", number_dunder<K::Sub, FloatSlot>);
+  def_method(t, "__mul__", number_dunder<K::Mult, FloatSlot>);
+  def_method(t, "__truediv__", number_dunder<K::Div, FloatSlot>);
+  def_method(t, "__floordiv__", number_dunder<K::FloorDiv, FloatSlot>);
+  def_method(t, "__mod__", number_dunder<K::Mod, FloatSlot>);
+  def_method(t, "__pow__", number_dunder<K::Pow, FloatSlot>);
+}
+
 Value float_is_integer(Args& a) {
   double d = a[0].as_float();
   return Value::boolean(std::isfinite(d) && d == std::floor(d));
@@ -155,7 +254,9 @@ Value float_as_integer_ratio(Args& a) {
     --exp;
   }
   int64_t num = static_cast<int64_t>(m);
-  if (exp > 0) num <<= exp;
+  // |m| < 2**53 here, so the shifts stay in range exactly when these bounds hold.
+  if (exp > 10 || exp < -62) overflow_error("integer overflow (LoopLab ints are 64-bit)");
+  if (exp > 0) num *= int64_t{1} << exp;
   else den <<= -exp;
   return make_tuple({Value::integer(num), Value::integer(den)});
 }
@@ -174,6 +275,12 @@ Value range_ctor(Args& a) {
     if (a.n == 3) step = to_index(a[2]);
   }
   if (step == 0) value_error("range() arg 3 must not be zero");
+  // Range's length and indexing work in int64: a non-empty range whose span (or step)
+  // int64 cannot hold is refused here, where the program can see why.
+  Int128 span = static_cast<Int128>(stop) - start;
+  if ((step > 0 && span > INT64_MAX) || (step < 0 && span < 0 && (span < -INT64_MAX || step == INT64_MIN))) {
+    overflow_error("integer overflow (LoopLab ints are 64-bit)");
+  }
   return Value(new Range(start, stop, step));
 }
 
@@ -247,9 +354,44 @@ Value reversed_ctor(Args& a) {
   type_error(std::string("'") + type_name(x) + "' object is not reversible");
 }
 
+// type(name, bases, dict): the class a `class` statement with that body would make
+// (one base at most, as LoopLab's classes have), its namespace a copy of `dict`.
+Value new_type(Args& a) {
+  VM& v = vm();
+  if (!is_str(a[0])) type_error(std::string("type.__new__() argument 1 must be str, not ") + type_name(a[0]));
+  auto* bases = a[1].if_type<Tuple>(v.t.tuple);
+  if (!bases) type_error(std::string("type.__new__() argument 2 must be tuple, not ") + type_name(a[1]));
+  auto* source = a[2].if_type<DictObj>(v.t.dict);
+  if (!source) type_error(std::string("type.__new__() argument 3 must be dict, not ") + type_name(a[2]));
+  if (bases->items.size() > 1) not_supported("multiple inheritance");
+  Type* base = v.t.object;
+  if (!bases->items.empty()) {
+    base = bases->items[0].if_type<Type>(v.t.type);
+    if (!base) type_error("bases must be types");
+    if (!base->subclassable) not_supported("subclassing '" + base->name + "'");
+  }
+  auto* ns = new DictObj();
+  Value ns_hold(ns);
+  for (const auto& e : source->table.entries()) {
+    if (!e.key.is_null()) ns->table.set(e.key, e.value, e.hash);
+  }
+  Str* module_key = v.intern("__module__");
+  if (!ns->table.find_str(module_key)) ns->table.set(Value(module_key), make_str("__main__"));
+  if (ns->table.find_str(v.intern("__eq__")) && !ns->table.find_str(v.intern("__hash__"))) {
+    ns->table.set(Value(v.intern("__hash__")), Value::none());
+  }
+  auto* cls = new Type(std::string(str_view(a[0])), base, base->layout);
+  Value out(cls);
+  cls->is_heap = true;
+  cls->dict = ns_hold;
+  cls->module = to_str(*ns->table.find_str(module_key));
+  cls->has_del = !cls->lookup("__del__").is_null();
+  return out;
+}
+
 Value type_ctor(Args& a) {
   if (a.n == 1) return Value(a[0].type());
-  if (a.n == 3) not_supported("type() with three arguments");
+  if (a.n == 3) return new_type(a);
   type_error("type() takes 1 or 3 arguments");
 }
 
@@ -497,13 +639,18 @@ void init_object_methods(VM& v) {
   Value new_fn = t.object->lookup("__new__");
   t.object->d()->table.set(Value(v.intern("__new__")), Value(new MethodWrapper(t.staticmethod, new_fn)));
   def_method(t.int_, "bit_length", int_bit_length);
+  def_method(t.int_, "bit_count", int_bit_count);
+  def_number_dunders<false>(t.int_);
+  def_number_dunders<true>(t.float_);
+  def_method(t.float_, "hex", float_hex);
+  Value fromhex(new Builtin("fromhex", float_fromhex));
+  t.float_->d()->table.set(Value(v.intern("fromhex")), Value(new MethodWrapper(t.classmethod, fromhex)));
   def_method(t.float_, "is_integer", float_is_integer);
   def_method(t.float_, "as_integer_ratio", float_as_integer_ratio);
-  for (Type* g : {t.generator, t.coroutine}) {
-    def_method(g, "send", gen_send);
-    def_method(g, "throw", gen_throw);
-    def_method(g, "close", gen_close);
-  }
+  def_method(t.generator, "send", gen_send);
+  def_method(t.generator, "throw", gen_throw);
+  def_method(t.generator, "close", gen_close);
+  init_coroutine_types();
   def_method(t.generator, "__next__", gen_next);
   def_method(t.generator, "__iter__", iter_self);
   for (Type* it : {t.seq_iter, t.enumerate, t.zip, t.map, t.filter, t.callable_iter}) {

@@ -1,6 +1,7 @@
 // The abstract protocol, part 1: construction, type names, text (repr/str/format),
 // truth, comparison and hashing. Attributes and containers are in attr.cpp, arithmetic
 // in arith.cpp.
+#include <optional>
 #include "engine/lang/ops.hpp"
 
 #include <cstdio>
@@ -273,7 +274,27 @@ std::string repr(const Value& v) {
   return object_repr(v);
 }
 
+// OSError's str as CPython's OSError_str words it: "[Errno N] text", then the file name(s).
+static std::optional<std::string> os_error_str(const Value& v) {
+  if (!v.type()->is_subtype(vm().exc_type("OSError"))) return std::nullopt;
+  auto field = [&](const char* name) {
+    Value f = get_attr_opt(v, vm().intern(name));
+    return f.is_null() ? Value::none() : f;
+  };
+  Value errno_value = field("errno"), strerror = field("strerror");
+  Value filename = field("filename"), filename2 = field("filename2");
+  std::string head = "[Errno " + to_str(errno_value) + "] " + to_str(strerror);
+  if (!filename.is_none()) {
+    head += ": " + repr(filename);
+    if (!filename2.is_none()) head += " -> " + repr(filename2);
+    return head;
+  }
+  if (!errno_value.is_none() && !strerror.is_none()) return head;
+  return std::nullopt;
+}
+
 static std::string exc_str(const Value& v) {
+  if (auto os = os_error_str(v)) return *os;
   auto* e = v.as<ExcObj>();
   if (!e->message.is_null() && !e->exceptions.is_null()) {
     size_t n = e->exceptions.as<Tuple>()->items.size();
@@ -469,6 +490,22 @@ Value builtin_compare(ast::CmpOpKind op, const Value& a, const Value& b) {
   if ((ta == t.tuple && tb == t.tuple)) return compare_sequences(op, a.as<Tuple>()->items, b.as<Tuple>()->items);
   bool sa = ta == t.set || ta == t.frozenset, sb = tb == t.set || tb == t.frozenset;
   if (sa && sb) return compare_sets(op, a.as<SetObj>(), b.as<SetObj>());
+  // keys and items views compare with sets and with each other as sets do.
+  bool va = ta == t.dict_keys || ta == t.dict_items, vb = tb == t.dict_keys || tb == t.dict_items;
+  if ((va && (vb || sb)) || (vb && sa)) {
+    auto as_set = [](const Value& v, bool is_set) {
+      if (is_set) return v;
+      Value out(new SetObj(false));
+      for (auto& x : to_vector(v)) out.as<SetObj>()->table.add(std::move(x));
+      return out;
+    };
+    Value x = as_set(a, sa), y = as_set(b, sb);
+    return compare_sets(op, x.as<SetObj>(), y.as<SetObj>());
+  }
+  if (ta == t.slice && tb == t.slice) {
+    auto *x = a.as<Slice>(), *y = b.as<Slice>();
+    return compare_sequences(op, {x->start, x->stop, x->step}, {y->start, y->stop, y->step});
+  }
   bool eq_op = op == ast::CmpOpKind::Eq || op == ast::CmpOpKind::NotEq;
   if (ta == t.dict && tb == t.dict && eq_op) {
     return Value::boolean(dicts_equal(a.as<DictObj>(), b.as<DictObj>()) == (op == ast::CmpOpKind::Eq));

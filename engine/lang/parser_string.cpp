@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "engine/lang/parser_impl.hpp"
+#include "engine/lang/support/utf8.hpp"
 
 namespace looplab::lang::detail {
 
@@ -33,24 +34,6 @@ Literal split_literal(std::string_view token) {
   size_t quote_len = token.substr(i, 3) == "'''" || token.substr(i, 3) == "\"\"\"" ? 3 : 1;
   lit.body = token.substr(i + quote_len, token.size() - i - 2 * quote_len);
   return lit;
-}
-
-void append_utf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
 }
 
 int hex_value(char c) {
@@ -87,7 +70,7 @@ void decode_one_escape(std::string_view s, size_t& i, size_t backslash, std::str
     uint32_t value = static_cast<uint32_t>(c - '0');
     for (int k = 0; k < 2 && i < s.size() && s[i] >= '0' && s[i] <= '7'; ++k)
       value = value * 8 + static_cast<uint32_t>(s[i++] - '0');
-    append_utf8(out, value);
+    support::utf8::append(out, value);
     return;
   }
   int digits = c == 'x' ? 2 : c == 'u' ? 4 : c == 'U' ? 8 : 0;
@@ -111,7 +94,7 @@ void decode_one_escape(std::string_view s, size_t& i, size_t backslash, std::str
     r.error = "(unicode error) 'unicodeescape' codec can't decode bytes in " + range +
               ": illegal Unicode character";
   } else {
-    append_utf8(out, value);
+    support::utf8::append(out, value);
   }
 }
 
@@ -183,7 +166,10 @@ class FStringParser {
       while (pos < end_) {
         char ch = src_[pos];
         if (ch == '\\' && !raw_ && pos + 1 < end_) {
-          pos += 2;
+          // The braces of a \N{NAME} escape are part of the escape, not a field.
+          bool named = src_[pos + 1] == 'N' && pos + 2 < end_ && src_[pos + 2] == '{';
+          size_t close = named ? src_.find('}', pos + 3) : std::string_view::npos;
+          pos = close != std::string_view::npos && close < end_ ? close + 1 : pos + 2;
           continue;
         }
         if (ch != '{' && ch != '}') {

@@ -60,7 +60,7 @@ bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
 Value s_upper(Args& a) { return make_str(map_chars(self_s(a), upper)); }
 Value s_lower(Args& a) { return make_str(map_chars(self_s(a), lower)); }
 Value s_swapcase(Args& a) {
-  return make_str(map_chars(self_s(a), [](char32_t c) { return c >= 'a' && c <= 'z' ? upper(c) : lower(c); }));
+  return make_str(map_chars(self_s(a), [](char32_t c) { return upper(c) != c ? upper(c) : lower(c); }));
 }
 
 Value s_capitalize(Args& a) {
@@ -112,6 +112,47 @@ Value s_strip(Args& a) { return make_str(strip_impl(self_s(a), a, true, true)); 
 Value s_lstrip(Args& a) { return make_str(strip_impl(self_s(a), a, true, false)); }
 Value s_rstrip(Args& a) { return make_str(strip_impl(self_s(a), a, false, true)); }
 
+// str.split()/rsplit() without a separator: once maxsplit words are taken, the rest of
+// the string (minus the whitespace next to the last cut) is one more item, untrimmed at
+// its far end, as CPython's split_whitespace does.
+std::vector<std::string> split_whitespace(const std::string& s, int64_t maxsplit, bool from_right) {
+  std::vector<std::string> parts;
+  int64_t count = 0;
+  if (!from_right) {
+    size_t i = 0;
+    for (;;) {
+      while (i < s.size() && is_space(s[i])) ++i;
+      if (i >= s.size()) break;
+      if (maxsplit >= 0 && count >= maxsplit) {
+        parts.push_back(s.substr(i));
+        break;
+      }
+      size_t j = i;
+      while (j < s.size() && !is_space(s[j])) ++j;
+      parts.push_back(s.substr(i, j - i));
+      i = j;
+      ++count;
+    }
+    return parts;
+  }
+  size_t e = s.size();
+  for (;;) {
+    while (e > 0 && is_space(s[e - 1])) --e;
+    if (e == 0) break;
+    if (maxsplit >= 0 && count >= maxsplit) {
+      parts.push_back(s.substr(0, e));
+      break;
+    }
+    size_t b = e;
+    while (b > 0 && !is_space(s[b - 1])) --b;
+    parts.push_back(s.substr(b, e - b));
+    e = b;
+    ++count;
+  }
+  std::reverse(parts.begin(), parts.end());
+  return parts;
+}
+
 Value split_impl(const Args& a, bool from_right) {
   const std::string& s = self_s(a);
   Value sepv = a.n > 1 ? a[1] : a.kwarg("sep");
@@ -119,34 +160,7 @@ Value split_impl(const Args& a, bool from_right) {
   int64_t maxsplit = maxv.is_null() ? -1 : to_index(maxv);
   std::vector<Value> out;
   if (sepv.is_null() || sepv.is_none()) {
-    std::vector<std::pair<size_t, size_t>> words;
-    size_t i = 0;
-    while (i < s.size()) {
-      while (i < s.size() && is_space(s[i])) ++i;
-      if (i >= s.size()) break;
-      size_t j = i;
-      while (j < s.size() && !is_space(s[j])) ++j;
-      words.emplace_back(i, j);
-      i = j;
-    }
-    if (maxsplit >= 0 && static_cast<int64_t>(words.size()) > maxsplit + 1) {
-      if (!from_right) {
-        size_t start = words[static_cast<size_t>(maxsplit)].first;
-        words.resize(static_cast<size_t>(maxsplit));
-        size_t end = s.size();
-        while (end > start && is_space(s[end - 1])) --end;
-        words.emplace_back(start, end);
-      } else {
-        size_t keep = static_cast<size_t>(maxsplit);
-        size_t end = words[words.size() - keep - 1].second;
-        size_t begin = 0;
-        while (begin < end && is_space(s[begin])) ++begin;
-        std::vector<std::pair<size_t, size_t>> w2{{begin, end}};
-        w2.insert(w2.end(), words.end() - static_cast<int64_t>(keep), words.end());
-        words = w2;
-      }
-    }
-    for (auto [b, e] : words) out.push_back(make_str(s.substr(b, e - b)));
+    for (auto& w : split_whitespace(s, maxsplit, from_right)) out.push_back(make_str(std::move(w)));
     return make_list(std::move(out));
   }
   const std::string& sep = arg_s(a, 1, "split");
@@ -477,12 +491,30 @@ Value s_encode(Args&) { not_supported("bytes (str.encode)"); }
 
 // [SECTION] str.format ---------------------------------------------------------------------------
 
-Value field_value(std::string_view name, const Args& a, size_t first_pos, size_t& auto_index) {
+// Fields are numbered automatically ("{}") or manually ("{0}"), never both in one format.
+struct FieldNumbering {
+  size_t next = 0;
+  bool automatic = false;
+  bool manual = false;
+};
+
+size_t field_index(std::string_view head, FieldNumbering& numbering) {
+  if (head.empty()) {
+    if (numbering.manual) value_error("cannot switch from manual field specification to automatic field numbering");
+    numbering.automatic = true;
+    return numbering.next++;
+  }
+  if (numbering.automatic) value_error("cannot switch from automatic field numbering to manual field specification");
+  numbering.manual = true;
+  return static_cast<size_t>(std::stoul(std::string(head)));
+}
+
+Value field_value(std::string_view name, const Args& a, size_t first_pos, FieldNumbering& numbering) {
   size_t end = name.find_first_of(".[");
   std::string_view head = name.substr(0, end);
   Value v;
   if (head.empty() || std::all_of(head.begin(), head.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-    size_t idx = head.empty() ? auto_index++ : static_cast<size_t>(std::stoul(std::string(head)));
+    size_t idx = field_index(head, numbering);
     if (first_pos + idx >= a.n) {
       index_error("Replacement index " + std::to_string(idx) + " out of range for positional args tuple");
     }
@@ -509,9 +541,10 @@ Value field_value(std::string_view name, const Args& a, size_t first_pos, size_t
 
 }  // namespace
 
-std::string str_format(std::string_view fmt, const Args& a, size_t first_pos) {
+namespace {
+
+std::string format_fields(std::string_view fmt, const Args& a, size_t first_pos, FieldNumbering& numbering) {
   std::string out;
-  size_t auto_index = 0;
   for (size_t i = 0; i < fmt.size(); ++i) {
     char c = fmt[i];
     if (c == '}') {
@@ -537,6 +570,7 @@ std::string str_format(std::string_view fmt, const Args& a, size_t first_pos) {
       if (fmt[j] == '}') --depth;
       if (depth > 0) ++j;
     }
+    if (i + 1 == fmt.size()) value_error("Single '{' encountered in format string");
     if (j >= fmt.size()) value_error("expected '}' before end of string");
     std::string_view field = fmt.substr(i + 1, j - i - 1);
     size_t colon = field.find(':');
@@ -545,8 +579,8 @@ std::string str_format(std::string_view fmt, const Args& a, size_t first_pos) {
     std::string_view name = field.substr(0, std::min(colon, bang));
     char conv = bang != std::string_view::npos && bang + 1 < field.size() ? field[bang + 1] : 0;
     std::string spec = colon != std::string_view::npos ? std::string(field.substr(colon + 1)) : "";
-    if (spec.find('{') != std::string::npos) spec = str_format(spec, a, first_pos);
-    Value v = field_value(name, a, first_pos, auto_index);
+    Value v = field_value(name, a, first_pos, numbering);
+    if (spec.find('{') != std::string::npos) spec = format_fields(spec, a, first_pos, numbering);
     if (conv == 'r') v = repr_value(v);
     if (conv == 'a') v = make_str(ascii_repr(v));
     if (conv == 's') v = str_value(v);
@@ -554,6 +588,13 @@ std::string str_format(std::string_view fmt, const Args& a, size_t first_pos) {
     i = j;
   }
   return out;
+}
+
+}  // namespace
+
+std::string str_format(std::string_view fmt, const Args& a, size_t first_pos) {
+  FieldNumbering numbering;
+  return format_fields(fmt, a, first_pos, numbering);
 }
 
 void init_str_methods(VM& v) {

@@ -100,7 +100,9 @@ class SymbolVisitor {
     }
     if (elt) visit(*elt);
     if (value) visit(*value);
+    bool awaited = cur_->is_coroutine && !is_genexp;
     pop();
+    if (awaited && cur_->kind == ScopeKind::Comprehension) cur_->is_coroutine = true;
   }
 
   void visit_target(const ast::Expr& e) { visit(e); }
@@ -194,7 +196,10 @@ void SymbolVisitor::visit(const ast::Expr& e) {
       visit_comprehension(e, c.generators, c.elt, nullptr, true);
       return;
     }
-    case K::Await: visit(*e.as<ast::Await>().value); return;
+    case K::Await:
+      visit(*e.as<ast::Await>().value);
+      if (cur_->kind == ScopeKind::Comprehension) cur_->is_coroutine = true;  // awaited by its caller
+      return;
     case K::Yield:
       cur_->is_generator = true;
       if (e.as<ast::Yield>().value) visit(*e.as<ast::Yield>().value);

@@ -1,11 +1,5 @@
-// The VM: state, the dispatch loop, exception unwinding and generator resumption.
-//
-// [SECTION] index
-//   State and teardown ........ VM::VM, intern, teardown
-//   Frames .................... push_frame, recursion_error, handled_exception
-//   Dispatch loop ............. VM::execute (one case per opcode)
-//   Unwinding ................. VM::unwind
-//   Generators ................ VM::gen_resume
+// The VM's dispatch loop: VM::execute and VM::run, one case per opcode. The VM's state,
+// unwinding and generator resumption are in vm_frames.cpp.
 #include "engine/lang/vm.hpp"
 
 #include <cstring>
@@ -17,112 +11,6 @@
 #include "engine/lang/vm_ops.hpp"
 
 namespace looplab::lang {
-
-namespace {
-thread_local VM* t_current = nullptr;
-}  // namespace
-
-VM& vm() { return *t_current; }
-VM* current_vm() { return t_current; }
-CurrentVM::CurrentVM(VM* v) : prev_(t_current) { t_current = v; }
-CurrentVM::~CurrentVM() { t_current = prev_; }
-
-// [SECTION] State and teardown -------------------------------------------------------------
-
-VM::VM(LangHost& h, Limits l) : host(h), limits(l), budget(l.max_instructions) {
-  CurrentVM scope(this);
-  init_types(*this);
-  init_builtins(*this);
-  memory_error = new_exception(exc_type("MemoryError"), "");
-}
-
-VM::~VM() {
-  CurrentVM scope(this);
-  teardown();
-}
-
-// Frees every object of the run, cycles included: each object is pinned by an extra
-// reference while all of them drop the references they hold; then, with no reference
-// left between them, each is deleted directly (types last in effect: nobody decrefs them).
-void VM::teardown() {
-  tearing_down = true;
-  while (frame) {
-    Frame* back = frame->back;
-    if (!frame->gen) Frame::destroy(frame);
-    frame = back;
-  }
-  std::vector<Obj*> all;
-  for (Obj* o = heap_head; o; o = o->heap_next) {
-    o->incref();
-    all.push_back(o);
-  }
-  modules.clear();
-  interned_.clear();
-  exc.clear();
-  builtins = memory_error = ellipsis = not_implemented = build_class_fn = random_state = Value();
-  for (Obj* o : all) o->clear_refs();
-  for (Obj* o : all) o->type = nullptr;
-  for (Obj* o : all) delete o;
-}
-
-Str* VM::intern(std::string_view s) {
-  auto it = interned_.find(std::string(s));
-  if (it != interned_.end()) return it->second.as<Str>();
-  Value v(new Str(std::string(s)));
-  auto* str = v.as<Str>();
-  str->interned = true;
-  hash_value(v);
-  interned_.emplace(std::string(s), std::move(v));
-  return str;
-}
-
-Value VM::str(std::string_view s) { return Value(new Str(std::string(s))); }
-
-// [SECTION] Frames -----------------------------------------------------------------------------
-
-void VM::push_frame(Frame* f) {
-  f->back = frame;
-  frame = f;
-  if (++depth > limits.recursion_limit) {
-    frame = f->back;
-    f->back = nullptr;
-    --depth;
-    if (!f->gen) Frame::destroy(f);
-    recursion_error();
-  }
-}
-
-void VM::recursion_error() {
-  raise(exc_type("RecursionError"), "maximum recursion depth exceeded");
-}
-
-Value VM::handled_exception() const {
-  for (Frame* f = frame; f; f = f->back) {
-    if (!f->handled.is_null() && !f->handled.is_none()) return f->handled;
-  }
-  return Value();
-}
-
-void VM::run_module(Code* code) {
-  auto* module = new Module("__main__");
-  Value hold(module);
-  modules["__main__"] = hold;
-  Frame* f = Frame::create(code, Value(), module->d());
-  f->locals = module->dict;
-  f->entry = true;
-  push_frame(f);
-  execute(f);
-}
-
-Value VM::call(const Value& callable, Value* args, size_t n, Tuple* kwnames) {
-  Args a;
-  a.pos = args;
-  a.n = n;
-  a.kwnames = kwnames;
-  a.kw = args + n;
-  if (kwnames) a.n = n - kwnames->items.size();
-  return call_object(callable, a);
-}
 
 // [SECTION] Dispatch loop ----------------------------------------------------------------------
 
@@ -178,7 +66,7 @@ Value VM::run(Frame* entry) {
     uint32_t word = code[pc++];
     uint32_t arg = arg_of(word);
     f->pc = pc;
-    if (--budget < 0) throw StopRun{4, "Budget exhausted: instructions"};
+    if (--budget < 0) refuel();
     switch (op_of(word)) {
       case Op::NOP: break;
       case Op::POP_TOP: --sp; *sp = Value(); break;
@@ -231,11 +119,15 @@ Value VM::run(Frame* entry) {
         break;
       }
       case Op::LOAD_GLOBAL: {
-        Str* name = NAME(arg);
-        Value* v = f->globals->table.find_str(name);
-        if (!v) v = builtins_dict()->table.find_str(name);
-        if (!v) SAVE(), name_error(name);
-        PUSH(*v);
+        Code* co = f->code;
+        if (co->global_cache.size() <= arg) co->global_cache.resize(co->names.size());
+        Code::GlobalCache& gc = co->global_cache[arg];
+        if (gc.globals != f->globals || gc.globals_version != f->globals->table.version() ||
+            gc.builtins_version != builtins_dict()->table.version()) {
+          SAVE();
+          find_global(f, NAME(arg), gc);
+        }
+        PUSH(*gc.slot);
         break;
       }
       case Op::STORE_GLOBAL: {
@@ -429,7 +321,7 @@ Value VM::run(Frame* entry) {
       }
       }
       case Op::JUMP:
-        if (arg < pc && --budget < 0) throw StopRun{4, "Budget exhausted: instructions"};
+        if (arg < pc && --budget < 0) refuel();
         pc = arg;
         break;
       case Op::POP_JUMP_IF_FALSE: {
@@ -556,7 +448,12 @@ Value VM::run(Frame* entry) {
       case Op::DICT_MERGE: {
         SAVE();
         Value v = POP();
-        extend_container(op_of(word), sp[-static_cast<int>(arg)], v);
+        Value* container = sp - (arg & 0xFF);
+        // A call's callable sits below [self or Null, (args tuple,)] the container.
+        const Value* callable = nullptr;
+        if (op_of(word) == Op::DICT_MERGE) callable = container - 3;
+        if (arg & kExtendCallArgs) callable = container - 2;
+        extend_container(op_of(word), *container, v, callable);
         break;
       }
       case Op::LIST_TO_TUPLE: {
@@ -603,7 +500,7 @@ Value VM::run(Frame* entry) {
         }
         size_t npos = nargs - (kwnames ? kwnames->items.size() : 0);
         SAVE();
-        if (--budget < 0) throw StopRun{4, "Budget exhausted: instructions"};
+        if (--budget < 0) refuel();
         if (auto* fn = callable->if_type<Function>(t.function)) {
           Frame* nf = bind_call(fn, args, npos, kwnames, args + npos);
           for (Value* p = callable; p < sp; ++p) *p = Value();

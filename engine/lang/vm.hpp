@@ -6,6 +6,7 @@
 // `interned` and the type table. One VM is current per thread (`vm()`), so helpers and
 // native functions reach it without threading a parameter through every call.
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -26,6 +27,27 @@ struct CoreTypes {
       *generator, *coroutine, *property, *staticmethod, *classmethod, *super, *seq_iter,
       *dict_keys, *dict_values, *dict_items, *enumerate, *zip, *map, *filter, *ellipsis,
       *not_implemented, *callable_iter, *traceback;
+};
+
+// Names the hot paths look up, interned once so they never build a std::string.
+struct HotNames {
+  Str *new_, *init, *getattr;
+};
+
+// One memoised MRO lookup of an interned name (Type::lookup). `versions` sums the
+// versions of the dicts along the MRO: any insertion or removal in one of them changes
+// it, while overwriting a value keeps `slot` (a pointer into the dict) valid.
+struct LookupCacheEntry {
+  uint64_t type_serial = 0;
+  const Str* name = nullptr;
+  uint64_t versions = 0;
+  const Value* slot = nullptr;  // null: the name is not defined along the MRO
+};
+
+// Heterogeneous lookup: find a std::string key by string_view without allocating.
+struct NameHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
 };
 
 // Limits of one run (DESIGN.md's budgets).
@@ -61,12 +83,13 @@ class VM {
   LangHost& host;
   Limits limits;
   CoreTypes t{};
-  std::unordered_map<std::string, Type*> exc;  // built-in exception types by name
+  std::unordered_map<std::string, Type*, NameHash, std::equal_to<>> exc;  // by name
   Value builtins;  // DictObj
   std::unordered_map<std::string, Value> modules;
   Frame* frame = nullptr;  // the running frame
   int depth = 0;  // Python frames on the chain plus native re-entries
-  int64_t budget;  // instructions left
+  int64_t budget;  // instructions left before the next checkpoint (refuel)
+  int64_t budget_reserve;  // instructions left beyond `budget`
   int64_t heap_bytes = 0;
   uint64_t next_serial = 1;
   Obj* heap_head = nullptr;  // every live object, for teardown
@@ -76,10 +99,23 @@ class VM {
   Value ellipsis, not_implemented;
   Value build_class_fn;  // the Builtin behind LOAD_BUILD_CLASS
   Value random_state;  // the `random` module's generator (mod_random.cpp), on first import
+  uint64_t random_seed = 0;  // what random_state is seeded with (RunOptions::random_seed)
+
+  HotNames names{};
+  // Set once an instance attribute may hide a method of its class (stored under a
+  // method's name, a class changed after creation, or an instance __dict__ handed out);
+  // until then LOAD_METHOD skips probing instance dicts.
+  bool methods_shadowed = false;
+  std::array<LookupCacheEntry, 2048> lookup_cache{};
+  // Frames freed for reuse, by slot count (Frame::create / Frame::destroy).
+  std::vector<std::vector<Frame*>> frame_pool;
 
   Str* intern(std::string_view s);
   Value str(std::string_view s);  // a new (not interned) str value
-  Type* exc_type(const std::string& name) const { return exc.at(name); }
+  Type* exc_type(std::string_view name) const {
+    auto it = exc.find(name);
+    return it == exc.end() ? nullptr : it->second;
+  }
   DictObj* builtins_dict() const { return builtins.as<DictObj>(); }
   // The exception currently being handled (sys.exc_info()), walking the frame chain.
   Value handled_exception() const;
@@ -97,6 +133,9 @@ class VM {
   // that exception at the entry frame's current instruction (generator.throw()).
   Value execute(Frame* entry, Value pending = Value());
   [[noreturn]] void recursion_error();
+  // The instruction budget's checkpoint (every few thousand instructions): reports the
+  // instructions run to the loop runtime and stops the run when the budget is spent.
+  __attribute__((noinline)) void refuel();
   // Sets the exception's __context__ to the exception being handled, as `raise` does.
   void set_context(const Value& exc);
   bool reraising = false;  // the next PyException re-raises: no new traceback entry
@@ -119,7 +158,7 @@ class VM {
   Value call_slow_impl(Value* callable, Value* args, size_t npos, Tuple* kwnames, Value*& sp);
   Value init_result(Frame* f, Value result);
   void setup_with(Frame* f, Value*& sp, uint32_t handler);
-  std::unordered_map<std::string, Value> interned_;
+  std::unordered_map<std::string, Value, NameHash, std::equal_to<>> interned_;
 };
 
 // The VM running on this thread.

@@ -1,11 +1,148 @@
-// The frame side of the VM: exception unwinding, generator suspension and resumption,
-// and the call paths the dispatch loop takes without recursing in C++.
+// The VM's state and the frame side of the VM: set-up and teardown, the instruction
+// budget, exception unwinding, generator suspension and resumption, and the call paths
+// the dispatch loop takes without recursing in C++ (the dispatch loop is vm.cpp).
+#include <algorithm>
+
+#include "engine/lang/builtins.hpp"
 #include "engine/lang/call.hpp"
+#include "engine/lang/loop_host.hpp"
 #include "engine/lang/ops.hpp"
 #include "engine/lang/vm.hpp"
 #include "engine/lang/vm_ops.hpp"
+#include "engine/loop/runtime.hpp"
 
 namespace looplab::lang {
+
+namespace {
+thread_local VM* t_current = nullptr;
+}  // namespace
+
+VM& vm() { return *t_current; }
+VM* current_vm() { return t_current; }
+CurrentVM::CurrentVM(VM* v) : prev_(t_current) { t_current = v; }
+CurrentVM::~CurrentVM() { t_current = prev_; }
+
+// [SECTION] State and teardown -------------------------------------------------------------
+
+namespace {
+
+// Instructions between two budget checkpoints (VM::refuel).
+constexpr int64_t kInstructionBatch = 4096;
+
+}  // namespace
+
+VM::VM(LangHost& h, Limits l)
+    : host(h),
+      limits(l),
+      budget(std::min(kInstructionBatch, l.max_instructions)),
+      budget_reserve(l.max_instructions - budget) {
+  CurrentVM scope(this);
+  init_types(*this);
+  init_builtins(*this);
+  names = HotNames{intern("__new__"), intern("__init__"), intern("__getattr__")};
+  memory_error = new_exception(exc_type("MemoryError"), "");
+}
+
+VM::~VM() {
+  CurrentVM scope(this);
+  teardown();
+  for (auto& free_list : frame_pool) {
+    for (Frame* f : free_list) Frame::free_frame(f);
+  }
+}
+
+// Every batch but the last is kInstructionBatch long, so the batch just finished is
+// that long too; `budget` is -1 here (this instruction opens the next batch).
+void VM::refuel() {
+  if (budget_reserve <= 0) throw StopRun{4, "Budget exhausted: instructions"};
+  if (loop::Runtime* rt = current_runtime()) rt->count_instructions(kInstructionBatch);
+  int64_t grant = std::min(kInstructionBatch, budget_reserve);
+  budget_reserve -= grant;
+  budget += grant;
+}
+
+// Frees every object of the run, cycles included: each object is pinned by an extra
+// reference while all of them drop the references they hold; then, with no reference
+// left between them, each is deleted directly (types last in effect: nobody decrefs them).
+void VM::teardown() {
+  tearing_down = true;
+  while (frame) {
+    Frame* back = frame->back;
+    if (!frame->gen) Frame::destroy(frame);
+    frame = back;
+  }
+  std::vector<Obj*> all;
+  for (Obj* o = heap_head; o; o = o->heap_next) {
+    o->incref();
+    all.push_back(o);
+  }
+  modules.clear();
+  interned_.clear();
+  exc.clear();
+  builtins = memory_error = ellipsis = not_implemented = build_class_fn = random_state = Value();
+  for (Obj* o : all) o->clear_refs();
+  for (Obj* o : all) o->type = nullptr;
+  for (Obj* o : all) delete o;
+}
+
+Str* VM::intern(std::string_view s) {
+  auto it = interned_.find(s);
+  if (it != interned_.end()) return it->second.as<Str>();
+  Value v(new Str(std::string(s)));
+  auto* str = v.as<Str>();
+  str->interned = true;
+  hash_value(v);
+  interned_.emplace(std::string(s), std::move(v));
+  return str;
+}
+
+Value VM::str(std::string_view s) { return Value(new Str(std::string(s))); }
+
+// [SECTION] Frames -----------------------------------------------------------------------------
+
+void VM::push_frame(Frame* f) {
+  f->back = frame;
+  frame = f;
+  if (++depth > limits.recursion_limit) {
+    frame = f->back;
+    f->back = nullptr;
+    --depth;
+    if (!f->gen) Frame::destroy(f);
+    recursion_error();
+  }
+}
+
+void VM::recursion_error() {
+  raise(exc_type("RecursionError"), "maximum recursion depth exceeded");
+}
+
+Value VM::handled_exception() const {
+  for (Frame* f = frame; f; f = f->back) {
+    if (!f->handled.is_null() && !f->handled.is_none()) return f->handled;
+  }
+  return Value();
+}
+
+void VM::run_module(Code* code) {
+  auto* module = new Module("__main__");
+  Value hold(module);
+  modules["__main__"] = hold;
+  Frame* f = Frame::create(code, Value(), module->d());
+  f->locals = module->dict;
+  f->entry = true;
+  push_frame(f);
+  execute(f);
+}
+
+Value VM::call(const Value& callable, Value* args, size_t n, Tuple* kwnames) {
+  Args a;
+  a.pos = args;
+  a.n = n;
+  a.kwnames = kwnames;
+  if (kwnames) a.n = n - kwnames->items.size();
+  a.kw = args + a.n;
+  return call_object(callable, a);
+}
 
 // [SECTION] Unwinding ---------------------------------------------------------------------------
 
@@ -18,15 +155,23 @@ void clear_stack_from(Frame* f, Value* from) {
 
 // A StopIteration escaping a generator becomes RuntimeError (PEP 479).
 Value convert_stop_iteration(Generator* g, Value exc) {
-  if (!exc_matches(exc, "StopIteration")) return exc;
+  bool async_stop = g->kind == GenKind::AsyncGenerator && exc_matches(exc, "StopAsyncIteration");
+  if (!async_stop && !exc_matches(exc, "StopIteration")) return exc;
   const char* what = g->kind == GenKind::Coroutine ? "coroutine raised StopIteration"
                                                    : "generator raised StopIteration";
-  if (g->kind == GenKind::AsyncGenerator) what = "async generator raised StopIteration";
+  if (g->kind == GenKind::AsyncGenerator) {
+    what = async_stop ? "async generator raised StopAsyncIteration" : "async generator raised StopIteration";
+  }
   Value err = new_exception(vm().exc_type("RuntimeError"), what);
   err.as<ExcObj>()->cause = exc;
   err.as<ExcObj>()->suppress_context = true;
   err.as<ExcObj>()->context = exc;
   return err;
+}
+
+// The word CPython's generator errors use for `g`.
+std::string gen_kind_name(const Generator* g) {
+  return g->kind == GenKind::Coroutine ? "coroutine" : g->kind == GenKind::AsyncGenerator ? "async generator" : "generator";
 }
 
 }  // namespace
@@ -92,13 +237,13 @@ void VM::suspend_frame(Frame* f) {
 
 // Links a generator's frame on top of the running one. False if it already finished.
 bool VM::resume_inline(Generator* g, Value sent, ResumeKind how) {
-  if (g->running) value_error("generator already executing");
+  if (g->running) value_error(gen_kind_name(g) + " already executing");
   Frame* gf = g->frame;
   if (!gf) return false;
   if (g->started) {
     *gf->sp++ = std::move(sent);
   } else if (!sent.is_none()) {
-    type_error("can't send non-None value to a just-started generator");
+    type_error("can't send non-None value to a just-started " + gen_kind_name(g));
   }
   g->started = true;
   g->running = true;
@@ -128,7 +273,7 @@ void VM::deliver_return(Frame* f, ResumeKind how, Value result, Value*& sp, uint
 
 Value VM::gen_resume(Generator* g, Value sent, Value exc, bool& returned) {
   returned = false;
-  if (g->running) value_error("generator already executing");
+  if (g->running) value_error(gen_kind_name(g) + " already executing");
   Frame* gf = g->frame;
   if (!gf) {
     if (!exc.is_null()) raise_value(exc);
@@ -136,7 +281,7 @@ Value VM::gen_resume(Generator* g, Value sent, Value exc, bool& returned) {
     return Value::none();
   }
   if (!g->started && exc.is_null() && !sent.is_none()) {
-    type_error("can't send non-None value to a just-started generator");
+    type_error("can't send non-None value to a just-started " + gen_kind_name(g));
   }
   if (g->started && exc.is_null()) *gf->sp++ = std::move(sent);
   g->started = true;

@@ -29,6 +29,14 @@ void unbound_deref(Frame* f, uint32_t slot) {
 
 void name_error(Str* name) { raise("NameError", "name '" + name->s + "' is not defined"); }
 
+void find_global(Frame* f, Str* name, Code::GlobalCache& gc) {
+  DictTable& builtins = vm().builtins_dict()->table;
+  Value* v = f->globals->table.find_str(name);
+  if (!v) v = builtins.find_str(name);
+  if (!v) name_error(name);
+  gc = Code::GlobalCache{f->globals, f->globals->table.version(), builtins.version(), v};
+}
+
 Value load_name(Frame* f, Str* name) {
   if (Value* v = f->locals.as<DictObj>()->table.find_str(name)) return *v;
   if (Value* v = f->globals->table.find_str(name)) return *v;
@@ -122,11 +130,39 @@ Value build_string(Value* items, uint32_t n) {
   return make_str(std::move(out));
 }
 
-void extend_container(Op op, Value& container, const Value& v) {
+namespace {
+
+// CPython's _PyObject_FunctionStr: how call errors name the callable.
+std::string function_str(const Value& f) {
+  VM& v = vm();
+  if (auto* b = f.if_type<Builtin>(v.t.builtin)) return b->name + "()";
+  if (auto* m = f.if_type<BoundMethod>(v.t.method)) return function_str(m->func);
+  Value qualname = get_attr_opt(f, v.intern("__qualname__"));
+  if (!is_str(qualname)) return to_str(f);
+  Value module = get_attr_opt(f, v.intern("__module__"));
+  std::string out = to_str(qualname) + "()";
+  if (!is_str(module) || to_str(module) == "builtins") return out;
+  return to_str(module) + "." + out;
+}
+
+// The iterator over a `*` operand; a non-iterable gets CPython's "after *" wording.
+Value star_iter(const Value& v, const Value* callable) {
+  try {
+    return get_iter(v);
+  } catch (PyException& e) {
+    if (!exc_matches(e.exc, "TypeError") || !v.type()->lookup("__iter__").is_null()) throw;
+  }
+  std::string what = callable ? function_str(*callable) + " argument" : "Value";
+  type_error(what + " after * must be an iterable, not " + type_name(v));
+}
+
+}  // namespace
+
+void extend_container(Op op, Value& container, const Value& v, const Value* callable) {
   VM& vmr = vm();
   switch (op) {
     case Op::LIST_EXTEND: {
-      auto items = to_vector(v);
+      auto items = to_vector(star_iter(v, callable));
       auto& dst = container.as<List>()->items;
       for (auto& x : items) dst.push_back(std::move(x));
       return;
@@ -142,14 +178,15 @@ void extend_container(Op op, Value& container, const Value& v) {
       if (!src) {
         std::string tn = type_name(v);
         if (op == Op::DICT_MERGE) {
-          type_error("argument after ** must be a mapping, not " + tn);
+          type_error(function_str(*callable) + " argument after ** must be a mapping, not " + tn);
         }
         type_error("'" + tn + "' object is not a mapping");
       }
       for (const auto& e : src->table.entries()) {
         if (e.key.is_null()) continue;
         if (op == Op::DICT_MERGE && dst->table.find(e.key)) {
-          type_error("got multiple values for keyword argument '" + to_str(e.key) + "'");
+          type_error(function_str(*callable) + " got multiple values for keyword argument '" +
+                     to_str(e.key) + "'");
         }
         dst->table.set(e.key, e.value, e.hash);
       }

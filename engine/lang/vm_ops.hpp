@@ -10,6 +10,8 @@ namespace looplab::lang {
 [[noreturn]] void unbound_local(Frame* f, uint32_t slot);
 [[noreturn]] void unbound_deref(Frame* f, uint32_t slot);
 [[noreturn]] void name_error(Str* name);
+// LOAD_GLOBAL's slow path: finds the global or builtin and refills the memo.
+void find_global(Frame* f, Str* name, Code::GlobalCache& gc);
 Value load_name(Frame* f, Str* name);
 Value load_classderef(Frame* f, uint32_t slot);
 Value subscript(const Value& container, const Value& key);
@@ -17,7 +19,8 @@ Value fast_next(const Value& it);  // Null when exhausted
 Value build_set(Value* items, uint32_t n);
 Value build_map(Value* items, uint32_t n);
 Value build_string(Value* items, uint32_t n);
-void extend_container(Op op, Value& container, const Value& v);
+// `callable`: the function a call's */** argument goes to, named in errors (or null).
+void extend_container(Op op, Value& container, const Value& v, const Value* callable);
 void unpack_sequence(const Value& seq, uint32_t n, Value* dest);
 uint32_t unpack_ex(const Value& seq, uint32_t before, uint32_t after, Value* dest);
 Value format_field(const Value& v, uint32_t conversion, const Value& spec);

@@ -30,7 +30,7 @@ Ref<Handle> EventLoop::call_soon(Ref<Callback> cb, Value arg) {
   check_closed();
   Ref<Handle> h(new Handle(this, std::move(cb), std::move(arg), rt_->next_handle_id()));
   h->set_task(rt_->current_task_id(), HandleRole::Callback);
-  if (rt_->recording()) h->trace_description = rt_->intern(h->describe());
+  if (rt_->recording()) h->trace_description = rt_->intern_description(*h->callback());
   enqueue(h);
   rt_->record(EventKind::HandleQueued, h->id(), h->trace_description, h->task());
   return h;
@@ -65,7 +65,7 @@ Ref<TimerHandle> EventLoop::call_at(double when, Ref<Callback> cb, Value arg) {
   const uint32_t task = rt_->current_task_id();
   h->set_task(task, HandleRole::Callback);
   if (rt_->recording()) {
-    h->trace_description = rt_->intern(h->describe());
+    h->trace_description = rt_->intern_description(*h->callback());
     tr.timers.push_back({when, seq, h->id(), task, h->trace_description});
   }
   h->scheduled = true;

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "engine/loop/object.hpp"
+#include "engine/loop/pool.hpp"
 #include "engine/loop/trace.hpp"
 
 namespace looplab::loop {
@@ -20,6 +21,9 @@ class Callback : public Object {
   virtual void call(const Value& arg) = 0;
   // Short text for the trace and error reports: "print('hi')", "_on_completion".
   virtual std::string describe() const = 0;
+  // The description when it is a string literal (native callbacks): the trace interns
+  // it once per run by address instead of building the text per handle.
+  virtual const char* literal_description() const { return nullptr; }
   // remove_done_callback equality (`f != fn` in futures.py); identity by default.
   virtual bool same(const Callback& other) const { return this == &other; }
   // True for user code (recorded as CallbackRun so the GUI can show it as a lane).
@@ -35,6 +39,7 @@ class FunctionCallback final : public Callback {
   FunctionCallback(const char* name, F fn) : name_(name), fn_(std::move(fn)) {}
   void call(const Value& arg) override { fn_(arg); }
   std::string describe() const override { return name_; }
+  const char* literal_description() const override { return name_; }
 
  private:
   const char* name_;
@@ -46,7 +51,7 @@ Ref<Callback> make_callback(const char* name, F fn) {
   return Ref<Callback>(new FunctionCallback<F>(name, std::move(fn)));
 }
 
-class Handle : public Object {
+class Handle : public Object, public Pooled {
  public:
   Handle(EventLoop* loop, Ref<Callback> cb, Value arg, uint32_t id)
       : loop_(loop), callback_(std::move(cb)), arg_(std::move(arg)), id_(id) {}

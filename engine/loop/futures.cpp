@@ -71,7 +71,7 @@ void Future::schedule_callback(Ref<Callback> cb) {
 Value Future::result() {
   if (state_ == State::Cancelled) throw PyException(make_cancelled_error());
   if (state_ != State::Finished)
-    throw PyException(runtime().host().new_exception(ExcKind::InvalidStateError, "Result is not ready."));
+    throw PyException(runtime().host().new_exception(ExcKind::InvalidStateError, "Result is not set."));
   log_traceback_ = false;
   if (exception_) throw PyException(exception_);
   return result_;
@@ -97,24 +97,16 @@ size_t Future::remove_done_callback(const Callback& fn) {
   return callbacks_.erase_if([&](const Ref<Callback>& cb) { return cb->same(fn); });
 }
 
-std::string Future::state_name() const {
-  switch (state_) {
-    case State::Pending: return "PENDING";
-    case State::Cancelled: return "CANCELLED";
-    case State::Finished: return "FINISHED";
-  }
-  return "";
-}
-
+// _asynciomodule.c words it tersely; futures.py's "STATE: repr" is never what 3.11 shows.
 void Future::set_result(Value result) {
   if (state_ != State::Pending)
-    throw PyException(runtime().host().new_exception(ExcKind::InvalidStateError, state_name() + ": " + repr()));
+    throw PyException(runtime().host().new_exception(ExcKind::InvalidStateError, "invalid state"));
   finish_result(std::move(result));
 }
 
 void Future::set_exception(Value exc) {
   if (state_ != State::Pending)
-    throw PyException(runtime().host().new_exception(ExcKind::InvalidStateError, state_name() + ": " + repr()));
+    throw PyException(runtime().host().new_exception(ExcKind::InvalidStateError, "invalid state"));
   finish_exception(std::move(exc));
 }
 

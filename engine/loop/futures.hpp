@@ -8,6 +8,7 @@
 
 #include "engine/loop/events.hpp"
 #include "engine/loop/object.hpp"
+#include "engine/loop/pool.hpp"
 #include "engine/loop/trace.hpp"
 
 namespace looplab::loop {
@@ -55,7 +56,7 @@ class CallbackList {
   std::unique_ptr<std::vector<Ref<Callback>>> rest_;
 };
 
-class Future : public Object {
+class Future : public Object, public Pooled {
  public:
   // `description` names the future in the trace ("Future", "gather", "Lock.acquire").
   explicit Future(EventLoop& loop, const char* description = "Future",
@@ -104,7 +105,6 @@ class Future : public Object {
   void schedule_callback(Ref<Callback> cb);
   // Trace hooks; Task overrides to record TaskDone/... instead of FutureResolved.
   virtual void record_resolved(FutureOutcome outcome);
-  std::string state_name() const;
   // Future.__del__: "exception was never retrieved".
   void report_unretrieved();
 

@@ -38,6 +38,14 @@ uint32_t Runtime::record(EventKind kind, uint32_t subject, uint32_t a, uint32_t 
   return index;
 }
 
+StringId Runtime::intern_description(const Callback& cb) {
+  const char* literal = cb.literal_description();
+  if (!literal) return intern(cb.describe());
+  auto [it, inserted] = literal_descriptions_.try_emplace(literal, 0);
+  if (inserted) it->second = intern(literal);
+  return it->second;
+}
+
 void Runtime::write_stdout(std::string_view text) {
   if (text.empty()) return;
   stdout_ += text;

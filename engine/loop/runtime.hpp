@@ -13,6 +13,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "engine/loop/exceptions.hpp"
@@ -23,6 +24,7 @@
 
 namespace looplab::loop {
 
+class Callback;
 class EventLoop;
 class Future;
 class Runtime;
@@ -66,6 +68,8 @@ class Runtime {
   uint32_t record(EventKind kind, uint32_t subject, uint32_t a = 0, uint32_t b = 0,
                   uint8_t c = 0, uint16_t d = 0);
   StringId intern(std::string_view s) { return trace_.strings.intern(s); }
+  // intern(cb.describe()), memoised by address for literal descriptions.
+  StringId intern_description(const Callback& cb);
   bool recording() const { return budgets_.record_trace; }
   // Program output. `print` calls write_stdout; reports go through write_stderr.
   void write_stdout(std::string_view text);
@@ -153,6 +157,7 @@ class Runtime {
   uint64_t handles_run_ = 0;
   uint64_t instructions_ = 0;
   uint64_t worker_sleep_seq_ = 0;
+  std::unordered_map<const char*, StringId> literal_descriptions_;
   std::vector<Task*> tasks_;  // by task id; null once destroyed
   std::vector<TaskState> final_task_states_;  // destroyed tasks, for snapshot()
   std::vector<EventLoop*> loops_;

@@ -22,6 +22,25 @@ class TaskStep final : public Callback {
 
 void TaskWakeup::call(const Value& arg) { task_->wakeup(*static_cast<Future*>(arg.get())); }
 
+std::string TaskWakeup::describe() const { return task_->name() + ".wakeup"; }
+
+Ref<Callback> TaskWakeup::share() {
+  if (!holds_task_) {
+    holds_task_ = true;
+    task_->incref();
+  }
+  return Ref<Callback>(this);
+}
+
+void TaskWakeup::release() const {
+  if (!holds_task_) return;
+  holds_task_ = false;
+  // Hand the held reference to a Ref so that dropping it can destroy the task (and with
+  // it this object): nothing touches `this` afterwards.
+  Ref<Task> last(task_);
+  task_->decref();
+}
+
 Task::Task(EventLoop& loop, Ref<Coroutine> coro, std::string name)
     : Future(loop, "Task", WaitKind::Task), coro_(std::move(coro)), name_(std::move(name)) {
   Runtime& rt = loop.runtime();
@@ -46,6 +65,9 @@ void Task::abandon() {
   if (Ref<Future> waiter = std::exchange(fut_waiter_, nullptr)) {
     waiter->drop_callbacks();
   }
+  // What awaits this task (a gather's child callback holding the gather, which holds
+  // its children) forms a cycle through our own callbacks too.
+  drop_callbacks();
   if (coro_) coro_->close();
   coro_ = nullptr;
   log_traceback_ = false;
@@ -95,7 +117,8 @@ void Task::step(Value exc) {
   Runtime& rt = runtime();
   Host& host = rt.host();
   if (done())
-    throw PyException(host.new_exception(ExcKind::InvalidStateError, "_step(): already done: " + repr()));
+    throw PyException(host.new_exception(ExcKind::InvalidStateError,
+                                          "_step(): already done: " + repr() + " " + host.repr(exc)));
   if (must_cancel_) {
     if (!exc || !host.is_cancelled_error(exc)) exc = make_cancelled_error();
     must_cancel_ = false;
@@ -169,7 +192,7 @@ void Task::await_future(Ref<Future> fut) {
     return;
   }
   record_step_end(fut->wait_kind(), fut->trace_target(), fut->done());
-  fut->add_done_callback(Ref<Callback>(new TaskWakeup(Ref<Task>(this))));
+  fut->add_done_callback(wakeup_.share());
   fut_waiter_ = fut;
   if (must_cancel_ && fut_waiter_->cancel(cancel_message_)) must_cancel_ = false;
 }
@@ -259,7 +282,7 @@ namespace {
 
 // tasks.sleep as a coroutine object: create the future, call_later, await it, and
 // cancel the timer handle on the way out (the `finally: h.cancel()`).
-class SleepCoroutine final : public Coroutine {
+class SleepCoroutine final : public Coroutine, public Pooled {
  public:
   SleepCoroutine(Runtime& rt, double delay, Value result) : rt_(&rt), delay_(delay), result_(std::move(result)) {}
 

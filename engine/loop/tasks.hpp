@@ -14,6 +14,28 @@
 
 namespace looplab::loop {
 
+class Task;
+
+// The callback a task registers on the future it awaits (Task.__wakeup). Each task embeds
+// one and registers it for every wait, so waiting allocates nothing. While any reference
+// to it is out, it holds its task alive, as the bound method task.__wakeup would.
+class TaskWakeup final : public Callback {
+ public:
+  explicit TaskWakeup(Task& task) : task_(&task) {}
+  void call(const Value& arg) override;
+  std::string describe() const override;
+  Task& task() const { return *task_; }
+  Task* wakeup_target() const override { return task_; }
+  // A reference to register on a future.
+  Ref<Callback> share();
+  // The last reference went: let go of the task (which owns this object's storage).
+  void release() const override;
+
+ private:
+  Task* task_;
+  mutable bool holds_task_ = false;
+};
+
 class Task : public Future {
  public:
   // Use EventLoop::create_task or create_task() below.
@@ -67,6 +89,7 @@ class Task : public Future {
   Ref<Coroutine> coro_;
   std::string name_;
   Ref<Future> fut_waiter_;
+  TaskWakeup wakeup_{*this};
   uint32_t id_;
   int num_cancels_requested_ = 0;
   int line_ = 0;
@@ -77,19 +100,6 @@ class Task : public Future {
   bool started_ = false;
   bool in_step_ = false;  // between StepBegin and StepEnd/the end event
   bool queued_ = false;
-};
-
-// The callback a task registers on the future it awaits (Task.__wakeup).
-class TaskWakeup final : public Callback {
- public:
-  explicit TaskWakeup(Ref<Task> task) : task_(std::move(task)) {}
-  void call(const Value& arg) override;
-  std::string describe() const override { return task_->name() + ".wakeup"; }
-  Task& task() const { return *task_; }
-  Task* wakeup_target() const override { return task_.get(); }
-
- private:
-  Ref<Task> task_;
 };
 
 // [SECTION] Module-level functions -------------------------------------------------

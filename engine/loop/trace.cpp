@@ -18,18 +18,15 @@ size_t StringTable::memory_bytes() const {
   return strings_.size() * (sizeof(std::string) + 48) + chars_;
 }
 
-uint32_t Trace::add(EventKind kind, double time, uint32_t iteration, uint32_t subject,
-                    uint32_t a, uint32_t b, uint8_t c, uint16_t d) {
-  // Grow by half, not double: a long run's trace is most of the process's memory.
-  if (events.size() == events.capacity()) events.reserve(events.capacity() + events.capacity() / 2 + 1024);
-  events.push_back(Event{time, iteration, subject, a, b, kind, c, d});
-  return static_cast<uint32_t>(events.size() - 1);
+void Trace::shrink_to_fit() {
+  tasks.shrink_to_fit();
+  workers.shrink_to_fit();
+  futures.shrink_to_fit();
 }
 
 size_t Trace::memory_bytes() const {
-  return events.capacity() * sizeof(Event) + strings.memory_bytes() +
-         tasks.capacity() * sizeof(TaskInfo) + workers.capacity() * sizeof(WorkerInfo) +
-         timers.capacity() * sizeof(TimerInfo) + futures.capacity() * sizeof(FutureInfo);
+  return events.memory_bytes() + strings.memory_bytes() + tasks.capacity() * sizeof(TaskInfo) +
+         workers.capacity() * sizeof(WorkerInfo) + timers.memory_bytes() + futures.capacity() * sizeof(FutureInfo);
 }
 
 const char* to_string(EventKind k) {

@@ -5,8 +5,10 @@
 // STABLE INTERFACE: kinds, fields and side-table members are only ever ADDED; nothing
 // is renamed, reordered or removed (EventKind values are serialised by exporters).
 //
-// Layout: an append-only vector of 32-byte `Event`s; an event's global sequence number
-// is its index. Everything variable-length lives in side tables: interned strings
+// Layout: an append-only sequence of 32-byte `Event`s; an event's global sequence
+// number is its index. The sequence is chunked (`Chunked<Event>`, a random-access
+// container with vector's read interface): appending never moves what was recorded, so
+// recording costs no regrowth copies and no peak of twice the trace. Everything variable-length lives in side tables: interned strings
 // (`StringId`), tasks, workers, timers and futures, each indexed by its own dense id
 // (0, 1, 2, ... in creation order). `kNone` marks an absent id.
 //
@@ -22,9 +24,13 @@
 // Doubles that do not fit the fixed fields (wake-up times) are split into `a` (low 32
 // bits) and `b` (high 32 bits) of their IEEE representation: see `pack_double`.
 
+#include <compare>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <deque>
+#include <iterator>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -159,6 +165,90 @@ inline double unpack_double(uint32_t a, uint32_t b) {
   return v;
 }
 
+// [SECTION] Chunked storage --------------------------------------------------------
+// An append-only array in fixed chunks of 2^kChunkBits elements: push_back never
+// relocates elements (references stay valid) and the spare capacity is at most one chunk.
+template <class T, unsigned kChunkBits = 12>
+class Chunked {
+ public:
+  static constexpr size_t kChunk = size_t{1} << kChunkBits;
+
+  class const_iterator {
+   public:
+    using iterator_category = std::random_access_iterator_tag;
+    using value_type = T;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const T*;
+    using reference = const T&;
+
+    const_iterator() = default;
+    const_iterator(const Chunked* c, size_t i) : c_(c), i_(i) {}
+    reference operator*() const { return (*c_)[i_]; }
+    pointer operator->() const { return &(*c_)[i_]; }
+    reference operator[](difference_type n) const { return (*c_)[static_cast<size_t>(to_diff() + n)]; }
+    const_iterator& operator++() { ++i_; return *this; }
+    const_iterator operator++(int) { const_iterator t = *this; ++i_; return t; }
+    const_iterator& operator--() { --i_; return *this; }
+    const_iterator operator--(int) { const_iterator t = *this; --i_; return t; }
+    const_iterator& operator+=(difference_type n) { i_ = static_cast<size_t>(to_diff() + n); return *this; }
+    const_iterator& operator-=(difference_type n) { return *this += -n; }
+    friend const_iterator operator+(const_iterator it, difference_type n) { return it += n; }
+    friend const_iterator operator+(difference_type n, const_iterator it) { return it += n; }
+    friend const_iterator operator-(const_iterator it, difference_type n) { return it -= n; }
+    friend difference_type operator-(const const_iterator& a, const const_iterator& b) {
+      return a.to_diff() - b.to_diff();
+    }
+    friend bool operator==(const const_iterator& a, const const_iterator& b) { return a.i_ == b.i_; }
+    friend auto operator<=>(const const_iterator& a, const const_iterator& b) { return a.i_ <=> b.i_; }
+
+   private:
+    difference_type to_diff() const { return static_cast<difference_type>(i_); }
+    const Chunked* c_ = nullptr;
+    size_t i_ = 0;
+  };
+  using iterator = const_iterator;
+  using value_type = T;
+  using size_type = size_t;
+
+  Chunked() = default;
+  Chunked(Chunked&&) noexcept = default;
+  Chunked& operator=(Chunked&&) noexcept = default;
+  Chunked(const Chunked& o) { *this = o; }
+  Chunked& operator=(const Chunked& o) {
+    if (this == &o) return *this;
+    clear();
+    for (const T& v : o) push_back(v);
+    return *this;
+  }
+
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  size_t capacity() const { return chunks_.size() * kChunk; }
+  T& operator[](size_t i) { return chunks_[i >> kChunkBits][i & (kChunk - 1)]; }
+  const T& operator[](size_t i) const { return chunks_[i >> kChunkBits][i & (kChunk - 1)]; }
+  T& back() { return (*this)[size_ - 1]; }
+  const T& back() const { return (*this)[size_ - 1]; }
+  T& front() { return (*this)[0]; }
+  const T& front() const { return (*this)[0]; }
+  const_iterator begin() const { return {this, 0}; }
+  const_iterator end() const { return {this, size_}; }
+
+  void push_back(const T& v) {
+    if (size_ == capacity()) chunks_.push_back(std::make_unique_for_overwrite<T[]>(kChunk));
+    (*this)[size_++] = v;
+  }
+  void clear() {
+    chunks_.clear();
+    size_ = 0;
+  }
+  // Bytes held: the chunks plus the chunk table.
+  size_t memory_bytes() const { return capacity() * sizeof(T) + chunks_.capacity() * sizeof(std::unique_ptr<T[]>); }
+
+ private:
+  std::vector<std::unique_ptr<T[]>> chunks_;
+  size_t size_ = 0;
+};
+
 // [SECTION] Interned strings -------------------------------------------------------
 class StringTable {
  public:
@@ -212,11 +302,11 @@ struct TraceOutcome {
 // [SECTION] Trace ------------------------------------------------------------------
 class Trace {
  public:
-  std::vector<Event> events;
+  Chunked<Event> events;
   StringTable strings;
   std::vector<TaskInfo> tasks;
   std::vector<WorkerInfo> workers;
-  std::vector<TimerInfo> timers;
+  Chunked<TimerInfo> timers;  // one per TimerHandle: as many as the sleeps
   std::vector<FutureInfo> futures;
   TraceOutcome outcome;
   bool finished = false;  // a RunEnd was recorded
@@ -230,10 +320,14 @@ class Trace {
 
   // Appends one event and returns its index.
   uint32_t add(EventKind kind, double time, uint32_t iteration, uint32_t subject,
-               uint32_t a = 0, uint32_t b = 0, uint8_t c = 0, uint16_t d = 0);
+               uint32_t a = 0, uint32_t b = 0, uint8_t c = 0, uint16_t d = 0) {
+    events.push_back(Event{time, iteration, subject, a, b, kind, c, d});
+    return static_cast<uint32_t>(events.size() - 1);
+  }
 
-  // Drops the events' spare capacity (Runtime::finish calls it when the run ends).
-  void shrink_to_fit() { events.shrink_to_fit(); }
+  // Drops the side tables' spare capacity (Runtime::finish calls it when the run ends);
+  // the chunked tables never hold more than one chunk spare.
+  void shrink_to_fit();
 
   // Bytes held by the trace (events + side tables + strings), for the budget/bench.
   size_t memory_bytes() const;

@@ -90,12 +90,13 @@ class RuntimeLangHost final : public lang::LangHost {
   loop::Runtime& rt_;
 };
 
-RunResult usage_failure(std::string message) {
+// A run that ends before the program starts (bad options, stopped while queued).
+RunResult ended_before_start(int status, std::string message) {
   RunResult result;
-  result.exit_status = kExitUsage;
+  result.exit_status = status;
   result.stderr_text = message + "\n";
   auto trace = std::make_shared<loop::Trace>();
-  trace->outcome = {kExitUsage, message};
+  trace->outcome = {status, message};
   trace->finished = true;
   result.trace = std::move(trace);
   return result;
@@ -116,29 +117,36 @@ std::optional<ErrorLocation> locate_error(const std::string& report, const std::
 }  // namespace
 
 RunResult run(const Program& program, const RunOptions& options, RunControl* control) {
-  // Refused rather than ignored: a program's random numbers must never silently differ
-  // from what the user asked for. `random` is seeded with 0, as DESIGN.md says.
-  if (options.seed && *options.seed != 0)
-    return usage_failure("--seed other than 0 is not supported yet (random is seeded with 0)");
   std::string source;
   try {
     source = apply_params(program.name, program.source, options.overrides);
   } catch (const ScenarioError& e) {
-    return usage_failure(e.what());
+    return ended_before_start(kExitUsage, e.what());
   }
+  if (control && control->stop_requested)
+    return ended_before_start(kExitBudget, std::string(lang::kStoppedByUser));
   lang::LoopHost host;
   loop::Budgets budgets;
   budgets.max_callbacks = options.budgets.max_steps;
   budgets.max_time = options.budgets.max_time;
   budgets.max_instructions = options.budgets.max_instructions;
+  budgets.record_trace = options.record_trace;
   auto runtime = std::make_unique<loop::Runtime>(host, budgets);
   RuntimeLangHost lang_host(*runtime);
   lang::RunOptions lang_options;
   lang_options.limits.max_instructions = static_cast<int64_t>(options.budgets.max_instructions);
   lang_options.limits.max_heap_bytes = static_cast<int64_t>(options.budgets.max_memory);
+  lang_options.random_seed = options.seed.value_or(0);
 
-  lang::ProgramResult ran =
-      lang::run_program(std::move(runtime), lang_host, source, program.filename, lang_options);
+  lang::RunWatch watch;
+  if (control) {
+    watch.keep_going = [control](uint64_t events) {
+      control->events = events;
+      return !control->stop_requested;
+    };
+  }
+  lang::ProgramResult ran = lang::run_program(std::move(runtime), lang_host, source, program.filename,
+                                              lang_options, control ? &watch : nullptr);
   RunResult result;
   result.exit_status = ran.outcome.status;
   result.stdout_text = std::move(ran.stdout_text);

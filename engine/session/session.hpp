@@ -56,6 +56,9 @@ struct RunOptions {
   std::vector<std::pair<std::string, std::string>> overrides;  // --set NAME=VALUE
   std::optional<uint64_t> seed;                                // --seed N
   Budgets budgets;
+  // false: the trace keeps only the outcome. stdout_text does not need it, and recording
+  // costs more than the loop itself (`looplab-cli run` without --stamp turns it off).
+  bool record_trace = true;
 };
 
 // Shared with a background run: the GUI asks it to stop and reads progress.

@@ -11,6 +11,7 @@ same line number (the last `File "...", line N` line of stderr).
 Directives, in a comment line near the top of a program:
     # conformance: stamp        run both sides with --stamp
     # conformance: no-stderr    do not compare stderr (e.g. RuntimeWarning text)
+    # conformance: seed=N       run both sides with --seed N
 Exit status: 0 if every file matches, 1 otherwise, 2 on a usage error.
 """
 import argparse
@@ -70,12 +71,18 @@ def execute(argv):
     return Outcome(proc.stdout, proc.stderr, proc.returncode)
 
 
-def reference(path, stamp):
-    return execute([sys.executable, RUNNER] + (["--stamp"] if stamp else []) + [path])
+def seed_args(flags):
+    seeds = [flag[len("seed="):] for flag in flags if flag.startswith("seed=")]
+    return ["--seed", seeds[0]] if seeds else []
 
 
-def looplab(cli, path, stamp):
-    return execute([cli, "run", path] + (["--stamp"] if stamp else []))
+def reference(path, stamp, flags=()):
+    return execute([sys.executable, RUNNER] + (["--stamp"] if stamp else []) + seed_args(flags)
+                   + [path])
+
+
+def looplab(cli, path, stamp, flags=()):
+    return execute([cli, "run", path] + (["--stamp"] if stamp else []) + seed_args(flags))
 
 
 def summary(outcome, flags, is_error_case):
@@ -101,8 +108,8 @@ def compare_one(cli, path, force_stamp):
     flags = directives(path)
     stamp = force_stamp or "stamp" in flags
     is_error_case = os.path.basename(os.path.dirname(os.path.abspath(path))) == "errors"
-    ref = reference(path, stamp)
-    got = looplab(cli, path, stamp)
+    ref = reference(path, stamp, flags)
+    got = looplab(cli, path, stamp, flags)
     if agree(ref, got, flags, is_error_case):
         return True
     sys.stdout.write("MISMATCH %s%s\n" % (path, " (--stamp)" if stamp else ""))
@@ -117,8 +124,9 @@ def compare_one(cli, path, force_stamp):
 
 
 def expect_only(path, force_stamp):
-    stamp = force_stamp or "stamp" in directives(path)
-    ref = reference(path, stamp)
+    flags = directives(path)
+    stamp = force_stamp or "stamp" in flags
+    ref = reference(path, stamp, flags)
     sys.stdout.write(ref.stdout.decode("utf-8", "replace"))
     sys.stdout.write("==== stderr ====\n%s" % ref.stderr.decode("utf-8", "replace"))
     sys.stdout.write("==== exit status: %s%s\n" % (ref.status, " (--stamp)" if stamp else ""))

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # GUI screenshot tests under Xvfb: every scenario at its end, the restaurant at several
-# steps and in the dark theme, each checked by check_screenshots.py for its panels.
+# steps and in the dark theme, each checked by check_screenshots.py for its panels; and
+# the whole-timeline PNG export's size.
 # One X server for the whole run (starting Xvfb per shot would dominate the time).
 # usage: run_gui_tests.sh BUILD_DIR [OUT_DIR]   (OUT_DIR keeps the PNGs for a look)
 set -euo pipefail
@@ -54,6 +55,28 @@ for step in 0 25 80; do
 done
 shot "restaurant-t5-dark" 3 dark --scenario restaurant --time 5
 shot "restaurant-end-dark" 3 dark --scenario restaurant --end
+shot "restaurant-editing-dark" 3 dark --scenario restaurant --time 5 --edit
+shot "blocking-call-warning" 2 light --scenario blocking-call --warning 0
+
+# The timeline PNG export holds every lane and the whole run, not the visible area:
+# thousand-tasks has 1,004 lanes, far more than the window shows.
+timeline_png="$out/thousand-tasks-timeline.png"
+if ! timeout 120 "$build/looplab" --export-timeline "$timeline_png" --size "$size" \
+    --scenario thousand-tasks --end; then
+  echo "FAIL thousand-tasks-timeline: looplab exited with an error" >&2
+  failures=$((failures + 1))
+elif ! python3 - "$timeline_png" 1004 <<'CHECK'
+import struct, sys
+data = open(sys.argv[1], "rb").read(24)
+width, height = struct.unpack(">II", data[16:24])
+lanes = int(sys.argv[2])
+# Every lane gets a readable row (>= 10 px at the default font) below the time axis.
+if data[:8] != b"\x89PNG\r\n\x1a\n" or width < 1600 or height < lanes * 10:
+    sys.exit(f"FAIL thousand-tasks-timeline: {width}x{height} cannot hold {lanes} lanes")
+CHECK
+then
+  failures=$((failures + 1))
+fi
 
 if [[ $failures -gt 0 ]]; then
   echo "$failures GUI screenshot check(s) failed; PNGs in $out" >&2

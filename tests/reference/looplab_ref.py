@@ -157,7 +157,9 @@ def main(argv):
         _print_syntax_error(exc)
         return 1
     vt.install_time()
+    vt.install_datetime()
     vt.install_executors()
+    vt.install_threading()
     vloop.install()
     _prepare_sys_path(filename)
     sys.argv = [filename]

@@ -11,8 +11,10 @@ import os
 import sys
 import threading
 import time as _real_time_module
+import types
 
 _real_sleep = _real_time_module.sleep
+_RealThread = threading.Thread
 
 EPOCH = 1_700_000_000.0
 
@@ -76,7 +78,7 @@ class Worker:
         self.go = threading.Event()
         self.resumer = None
         self.done = False
-        self.thread = threading.Thread(target=self._main, name=name, daemon=True)
+        self.thread = _RealThread(target=self._main, name=name, daemon=True)
 
     def _main(self):
         self.go.wait()
@@ -229,6 +231,20 @@ def install_time():
     t.monotonic_ns = monotonic_ns
     t.perf_counter_ns = monotonic_ns
     t.time_ns = time_ns
+
+
+def install_datetime():
+    """datetime on the virtual clock, the run's local time being UTC.
+
+    CPython's C datetime reads the real clock and its types cannot be patched, so the
+    program gets CPython's pure-Python datetime (the same classes, names and output),
+    whose now()/today() call the patched time.time().
+    """
+    os.environ["TZ"] = "UTC"
+    _real_time_module.tzset()
+    sys.modules.pop("datetime", None)
+    sys.modules["_datetime"] = None
+    import datetime  # noqa: F401  (now the pure-Python module, cached for the program)
 
 
 # ---------------------------------------------------------------- executors
@@ -407,6 +423,109 @@ def _futures_as_completed(fs, timeout=None):
         for f in ready:
             pending.remove(f)
             yield f
+
+
+# ---------------------------------------------------------------- threading
+
+class VirtualThread(threading.Thread):
+    """threading.Thread on a virtual worker: start() runs it at once until it blocks."""
+
+    def start(self):
+        if getattr(self, "_virtual_started", False):
+            raise RuntimeError("threads can only be started once")
+        self._virtual_started = True
+        self._virtual_stopped = False
+        self._invoke_excepthook = threading._make_invoke_excepthook()
+        Worker(self._virtual_body, name=self.name).start()
+
+    def _virtual_body(self, worker):
+        try:
+            self.run()
+        except SystemExit:
+            pass
+        except BaseException:
+            self._invoke_excepthook(self)
+        finally:
+            self._virtual_stopped = True
+
+    def join(self, timeout=None):
+        if not getattr(self, "_virtual_started", False):
+            raise RuntimeError("cannot join thread before it is started")
+        wait_until(lambda: self._virtual_stopped,
+                   None if timeout is None else Clock.now + timeout)
+
+    def is_alive(self):
+        return getattr(self, "_virtual_started", False) and not self._virtual_stopped
+
+
+class VirtualLock:
+    """threading.Lock for virtual threads: waiting moves virtual time, never real time."""
+
+    def __init__(self):
+        self._locked = False
+
+    def acquire(self, blocking=True, timeout=-1):
+        if not blocking and timeout != -1:
+            raise ValueError("can't specify a timeout for a non-blocking call")
+        if timeout < 0 and timeout != -1:
+            raise ValueError("timeout value must be a non-negative number")
+        if self._locked:
+            if not blocking:
+                return False
+            deadline = None if timeout == -1 else Clock.now + timeout
+            if not wait_until(lambda: not self._locked, deadline):
+                return False
+        self._locked = True
+        return True
+
+    def release(self):
+        if not self._locked:
+            raise RuntimeError("release unlocked lock")
+        self._locked = False
+
+    def locked(self):
+        return self._locked
+
+    __enter__ = acquire
+
+    def __exit__(self, *exc):
+        self.release()
+
+
+class VirtualEvent:
+    """threading.Event for virtual threads."""
+
+    def __init__(self):
+        self._flag = False
+
+    def is_set(self):
+        return self._flag
+
+    def set(self):
+        self._flag = True
+
+    def clear(self):
+        self._flag = False
+
+    def wait(self, timeout=None):
+        return wait_until(lambda: self._flag, None if timeout is None else Clock.now + timeout)
+
+
+def install_threading():
+    """The program imports a copy of `threading` with the virtual classes.
+
+    threading's own code (Thread.start's Event, Event's Lock) and the modules already
+    loaded keep the real module: a virtual Lock inside them would block virtually where
+    they need a real thread to wait.
+    """
+    proxy = types.ModuleType("threading", threading.__doc__)
+    proxy.__dict__.update(threading.__dict__)
+    proxy.Thread = VirtualThread
+    proxy.Lock = VirtualLock
+    proxy.Event = VirtualEvent
+    sys.modules["threading"] = proxy
+    for cls, name in ((VirtualThread, "Thread"), (VirtualEvent, "Event")):
+        cls.__module__, cls.__name__, cls.__qualname__ = "threading", name, name
 
 
 def install_executors():

@@ -15,7 +15,7 @@
 
 namespace looplab::lang::support::pymath {
 
-inline constexpr const char* kIntResultTooLarge = "integer result too large for LoopLab";
+inline constexpr const char* kIntResultTooLarge = "integer overflow (LoopLab ints are 64-bit)";
 
 // isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0).
 Outcome<bool> isclose(double a, double b, double rel_tol = 1e-09, double abs_tol = 0.0);
@@ -47,5 +47,9 @@ Outcome<double> log(double x);
 Outcome<double> log(double x, double base);
 Outcome<double> log2(double x);
 Outcome<double> log10(double x);
+
+// gamma(x) and lgamma(x) as CPython computes them (its own Lanczos code, not libm's).
+Outcome<double> gamma(double x);
+Outcome<double> lgamma(double x);
 
 } // namespace looplab::lang::support::pymath

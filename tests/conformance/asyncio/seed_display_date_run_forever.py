@@ -2,13 +2,14 @@
 # Course page (async_time.py): four instances print until their 10 s are up;
 # call_later(15, shutdown) stops run_forever.
 import asyncio
+import datetime
 import random
 import time
 
 async def display_date(num):
     end_time = time.time() + 10.0
     while True:
-        print("instance: {} Time: {:.3f}".format(num, time.monotonic()))
+        print("instance: {} Time: {}".format(num, datetime.datetime.now()))
         if time.time() >= end_time:
             print("instance: {} is all done".format(num))
             break

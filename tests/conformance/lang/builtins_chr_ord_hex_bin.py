@@ -21,4 +21,4 @@ try:
     hex(1.5)
 except TypeError as e:
     print("TypeError:", e)
-print(format(255, "x"), f"{255:#06x}", (255).to_bytes(2, "big") == b"\x00\xff", int.from_bytes(b"\x01\x00", "big"))
+print(format(255, "x"), f"{255:#06x}", int("00ff", 16), int("0x100", 0))

@@ -15,7 +15,7 @@ print(local_import())
 import sys
 print("math" in sys.modules, type(sys.modules).__name__)
 try:
-    from math import not_a_function
+    from time import not_a_function  # time is built in: CPython names no file
 except ImportError as e:
     print("ImportError:", e)
 try:

@@ -1,21 +1,22 @@
-# Integer arithmetic at and beyond 64-bit boundaries; arbitrary precision.
-big = 2 ** 63
-print(big - 1, big, -big, -big - 1)
-print(2 ** 64, 2 ** 64 - 1, (2 ** 64) * (2 ** 64))
-print(9223372036854775807 + 1, -9223372036854775808 - 1)
-print(3 ** 40, 7 ** 25)
-print(12345678901234567890 * 98765432109876543210)
-print(2 ** 100 // 3, 2 ** 100 % 1000007, -(2 ** 70) // 7, -(2 ** 70) % 7)
-print(10 ** 20 // 10 ** 19, 10 ** 18 * 10)
+# Integer arithmetic up to the 64-bit boundaries (LoopLab ints are 64-bit).
+MAX64, MIN64 = 9223372036854775807, -9223372036854775807 - 1  # the int64 edges
+big = 2 ** 62
+print(big, big - 1 + big, -big - big, MAX64, MIN64)
+print(9223372036854775807, MIN64 + 1 - 1, 9223372036854775806 + 1, -9223372036854775807 - 1)
+print(3 ** 39, 7 ** 22, (-3) ** 39, (-2) ** 63, 10 ** 18, 2 ** 0)
+print(3037000499 * 3037000499, -3037000499 * 3037000499, 4294967296 * 2147483647)
+print(MAX64 // 3, MAX64 % 1000007, MIN64 // 7, MIN64 % 7)
+print(10 ** 18 // 10 ** 17, 10 ** 17 * 10, MAX64 // -1, MIN64 // MAX64)
 n = 1
-for i in range(1, 26):
+for i in range(1, 21):
     n *= i
-print("25! =", n)
-print(int("123456789012345678901234567890"), str(2 ** 70))
-print((2 ** 64).bit_length(), (255).bit_length(), (-1).bit_length())
-print(1 << 70, (1 << 70) >> 65, -1 >> 10, -(1 << 64) >> 1)
-print(abs(-(2 ** 65)), hex(2 ** 64), bin(2 ** 65), oct(2 ** 20))
-print(2 ** 62 + 2 ** 62, (2 ** 63 - 1) * 2, 4611686018427387904 * 2)
-print(0xFFFFFFFFFFFFFFFF & 0x0F0F, 0xFFFF ^ 2 ** 64, (2 ** 64) | 1)
-print(float(2 ** 63), int(1e20), int(2.5e18), 2 ** 63 == 2.0 ** 63)
-print(max(2 ** 64, 2 ** 63), -2 ** 64 < -2 ** 63)
+print("20! =", n)
+print(int("9223372036854775807"), int("-9223372036854775808"), str(2 ** 62), int(" +42 "))
+print((2 ** 62).bit_length(), (255).bit_length(), (-1).bit_length(), MAX64.bit_length())
+print(1 << 62, (1 << 62) >> 60, -1 >> 10, -(1 << 62) >> 1, MAX64 >> 31)
+print(abs(-(2 ** 62)), abs(-MAX64), hex(MAX64), bin(2 ** 62), oct(MIN64))
+print(2 ** 61 + 2 ** 61, (2 ** 62 - 1) * 2, 4611686018427387903 * 2)
+print(0x7FFFFFFFFFFFFFFF & 0x0F0F, 0xFFFF ^ 2 ** 62, (2 ** 62) | 1)
+print(float(2 ** 62), int(1e18), int(2.5e18), int(-9.2e18), 2 ** 62 == 2.0 ** 62)
+print(float(MAX64), MAX64 / 2, float(2 ** 53 + 2), int(float(MAX64 // 2)))
+print(max(2 ** 62, 2 ** 61), -2 ** 62 < -2 ** 61, sum([2 ** 62, 2 ** 61, 2 ** 60]))

@@ -21,4 +21,4 @@ try:
     print("%s" % (1, 2))
 except TypeError as e:
     print("TypeError:", e)
-print(b"%d bytes" % 5 if False else "bytes skipped", "%5s|%-5s|" % ("r", "l"))
+print("%d items" % 5, "%5s|%-5s|" % ("r", "l"))

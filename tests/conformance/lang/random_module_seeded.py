@@ -1,6 +1,7 @@
-# random.seed with ints, big ints, negatives and strings; restarting a sequence.
+# random.seed with ints, the int64 edges, negatives and floats; restarting a sequence.
 import random
-for seed in [42, 1, 2 ** 64 + 5, -7, "hello", 3.5 if False else 12345]:
+MAX64, MIN64 = 9223372036854775807, -9223372036854775807 - 1  # the int64 edges
+for seed in [42, 1, MAX64, MIN64, 2 ** 32 + 5, -7, 3.5, -0.25, 12345]:
     random.seed(seed)
     print(repr(seed), random.random(), random.randint(1, 100), random.choice("ABCDE"))
 random.seed(99)

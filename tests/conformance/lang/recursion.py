@@ -24,7 +24,7 @@ def hanoi(n, src, dst, via, moves):
 def depth(n):
     return 0 if n == 0 else 1 + depth(n - 1)
 
-print(fact(20), fact(30))
+print(fact(20), fact(15), fact(1))
 print(fib(90))
 print(is_even(100), is_odd(77))
 print(len(hanoi(10, "A", "C", "B", [])), hanoi(2, "A", "C", "B", []))

@@ -7,7 +7,7 @@ print([c for c in "é日✓"], [ord(c) for c in "é日✓"], chr(26085), chr(0x2
 print(text.upper(), text.split(" "), text.find("日"), "本" in text)
 print(len("😀"), "😀"[0] == "😀", ord("😀"), "a😀b"[1:], "a😀b"[::-1])
 print(repr("tab\there"), repr("quote'in"), repr('both\'"'), repr("\x00\x7f\u200b"), repr("é\n"))
-print("\N{GREEK SMALL LETTER ALPHA}", "\u00e9" == "é", "\x41", len("\\n"))
+print("\u03b1", "\u00e9" == "é", "\x41", len("\\n"))
 try:
     s[10]
 except IndexError as e:

@@ -9,5 +9,5 @@ for t in ["plain", "it's", 'say "hi"', "both ' and \"", "\n", "\\", "\x07\x1b", 
     print(repr(t))
 print(repr("a\tb"), str("a\tb"), ascii("café"), ascii("\u2028"))
 print("%r" % "x'y", f"{'x'!r}", repr(repr("q")))
-print(len("\N{BULLET}"), "\N{BULLET}", ord("\0"), "a\
+print(len("\u2022"), "\u2022", ord("\0"), "a\
 b")

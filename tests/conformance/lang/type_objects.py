@@ -1,5 +1,5 @@
 # type(): classes as objects, type names, dynamic class creation.
-values = [1, 1.0, "s", b"b", None, True, [1], (1,), {1: 2}, {1}, range(1), len, type, object()]
+values = [1, 1.0, "s", None, True, [1], (1,), {1: 2}, {1}, range(1), len, type, object()]
 for v in values:
     print(type(v).__name__, type(v))
 class Foo:

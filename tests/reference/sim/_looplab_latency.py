@@ -1,4 +1,6 @@
-"""Latency of the simulated web: httpbin's /delay/N convention, else 0.1 s."""
+"""Latency of the simulated web: httpbin's /delay/N convention, else 0.1 s; the body
+of every answer: json.dumps({"url": url})."""
+import json
 import re
 import urllib.parse
 
@@ -11,3 +13,7 @@ def latency(url):
         return 0.1
     text = match.group(1)
     return float(text) if "." in text else int(text)
+
+
+def body(url):
+    return json.dumps({"url": url})

@@ -1,21 +1,20 @@
 """Simulated `aiohttp` client: only entering `session.get(url)` suspends (once)."""
 import asyncio as _asyncio
-import json as _json
 
-from _looplab_latency import latency as _latency
+from _looplab_latency import body as _body, latency as _latency
 
 
 class ClientResponse:
     def __init__(self, url):
         self.url = url
         self.status = 200
-        self._body = _json.dumps({"url": url})
+        self._body = _body(url)
 
     async def text(self):
         return self._body
 
     async def json(self):
-        return _json.loads(self._body)
+        return {"url": self.url}
 
 
 class _RequestContextManager:

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/export/timeline_model.hpp"
@@ -161,6 +162,29 @@ TEST_CASE("folding keeps wide segments exact and merges what is under a pixel") 
   }
   CHECK(folded == 100000);
   CHECK(failed == 1);
+}
+
+TEST_CASE("a 20,000-segment lane costs the view a bounded number of rectangles at any zoom") {
+  TimelineModel model;
+  model.lanes.emplace_back();
+  std::vector<Segment>& segments = model.lanes[0].segments;
+  for (int i = 0; i < 20000; ++i)  // one second each, alternating like a ticking task
+    segments.push_back({i * 1.0, i + 1.0, static_cast<uint32_t>(i),
+                        i % 2 ? LaneState::Running : LaneState::Waiting});
+  constexpr double kWidth = 1200, kMinWidth = 3;
+  auto rects_in = [&](double t0, double t1) {
+    const auto visible = model.visible(0, t0, t1);
+    size_t rects = 0;
+    fold_segments(visible, TimeScale{t0, kWidth / (t1 - t0), 0.0}, kMinWidth,
+                  [&](const FoldedRect&) { ++rects; });
+    return std::pair{visible.size(), rects};
+  };
+  const auto [all_visible, zoomed_out] = rects_in(0.0, 20000.0);  // 0.06 px per segment
+  CHECK(all_visible == 20000);
+  CHECK(zoomed_out <= static_cast<size_t>(2 * kWidth / kMinWidth));
+  const auto [culled, zoomed_in] = rects_in(10000.5, 10010.5);  // 120 px per segment
+  CHECK(culled == 11);  // only what overlaps the window is even looked at
+  CHECK(zoomed_in == 11);
 }
 
 TEST_CASE("an empty trace has only the loop lane and nothing to draw") {

@@ -2,18 +2,16 @@
 // (the same scenario, parameters and seed give a byte-identical trace).
 #include <catch2/catch.hpp>
 
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <sstream>
-
-#include <unistd.h>
 
 #include "engine/export/export.hpp"
 #include "engine/loop/trace.hpp"
 #include "engine/session/session.hpp"
+#include "tests/unit/session/oracle.hpp"
 
 namespace ls = looplab::session;
+using looplab::testing::Oracle;
+using looplab::testing::reference_run;
 
 namespace {
 
@@ -22,42 +20,6 @@ std::string csv_of(const looplab::loop::Trace& trace) {
   std::string error;
   REQUIRE(looplab::exporter::write(trace, looplab::exporter::Format::Csv, out, {}, &error));
   return out.str();
-}
-
-// What CPython prints for `source` under the reference runner (the oracle): stdout, and
-// the last line of stderr.
-struct Oracle {
-  std::string out;
-  std::string last_err_line;
-};
-
-Oracle reference_run(const std::string& source, bool stamp) {
-  // ctest runs test cases as parallel processes: the file names must not collide.
-  static int calls = 0;
-  const std::string stem = "looplab_session_test_" + std::to_string(getpid()) + "_" +
-                           std::to_string(++calls);
-  const auto dir = std::filesystem::temp_directory_path();
-  const auto program = dir / (stem + ".py");
-  const auto err = dir / (stem + ".err");
-  std::ofstream(program) << source;
-  const std::string command = std::string("python3 ") + LOOPLAB_SOURCE_DIR +
-                              "/tests/reference/looplab_ref.py " + (stamp ? "--stamp " : "") +
-                              program.string() + " 2>" + err.string();
-  Oracle oracle;
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe);
-  char buffer[4096];
-  size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) oracle.out.append(buffer, n);
-  pclose(pipe);
-  {
-    std::ifstream err_in(err);
-    for (std::string line; std::getline(err_in, line);)
-      if (!line.empty()) oracle.last_err_line = line;
-  }
-  std::filesystem::remove(program);
-  std::filesystem::remove(err);
-  return oracle;
 }
 
 ls::Program scenario(const char* name) {
@@ -121,7 +83,7 @@ TEST_CASE("a parameter override changes the run and a bad one is a usage error")
 TEST_CASE("a program's source runs from text and its error points at the failing line") {
   const std::string source = "x = 1\nprint(x)\nprint(y)\n";
   const ls::RunResult result = ls::run(ls::program_from_source("typo", "typo.py", source), {});
-  const Oracle cpython = reference_run(source, false);
+  const Oracle cpython = reference_run(source);
   CHECK(result.exit_status == ls::kExitError);
   CHECK(result.stdout_text == cpython.out);
   REQUIRE(result.error);
@@ -134,5 +96,5 @@ TEST_CASE("stamped stdout prefixes each line with the virtual time it was comple
       "import time\nprint('a')\ntime.sleep(2.5)\nprint('b', end='')\ntime.sleep(1)\n";
   const ls::RunResult result = ls::run(ls::program_from_source("stamps", "s.py", source), {});
   REQUIRE(result.exit_status == 0);
-  CHECK(ls::stamped_stdout(*result.trace) == reference_run(source, true).out);
+  CHECK(ls::stamped_stdout(*result.trace) == reference_run(source, {"--stamp"}).out);
 }
