@@ -35,6 +35,9 @@ class PyWorkerJob final : public loop::WorkerJob {
   ucontext_t caller_{};
   ucontext_t fiber_{};
   std::unique_ptr<char[]> stack_;
+  // AddressSanitizer must be told about each stack switch (see worker_fiber.cpp).
+  const void* caller_stack_ = nullptr;
+  size_t caller_stack_size_ = 0;
   Frame* frame_ = nullptr;  // the fiber's frame chain while it is suspended
   int depth_ = 0;
   bool started_ = false;

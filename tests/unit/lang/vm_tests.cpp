@@ -3,7 +3,6 @@
 // Python's, CPython (the reference runner) gives the expected output.
 #include <catch2/catch.hpp>
 
-#include <regex>
 #include <string>
 #include <utility>
 
@@ -39,9 +38,24 @@ Run run(const std::string& source, RunOptions options = {}) {
 // copy of the program lives elsewhere) and CPython 3.11's ^^^ position markers, which
 // LoopLab does not print.
 std::string comparable_traceback(const std::string& err) {
-  static const std::regex file_name("File \"[^\"]*\"");
-  static const std::regex markers("\n *[~^]+ *(?=\n)");
-  return std::regex_replace(std::regex_replace(err, file_name, "File \"F\""), markers, "");
+  std::string out;
+  size_t start = 0;
+  while (start < err.size()) {
+    size_t end = err.find('\n', start);
+    std::string line = err.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    start = end == std::string::npos ? err.size() : end + 1;
+    bool markers_only = line.find_first_of("~^") != std::string::npos &&
+                        line.find_first_not_of(" ~^") == std::string::npos;
+    if (markers_only && end != std::string::npos) continue;
+    size_t open = line.find("File \"");
+    if (open != std::string::npos) {
+      size_t close = line.find('"', open + 6);
+      if (close != std::string::npos) line.replace(open, close - open + 1, "File \"F\"");
+    }
+    out += line;
+    if (end != std::string::npos) out += '\n';
+  }
+  return out;
 }
 
 // Runs `source` on LoopLab and on CPython: stdout, the exit status and the last stderr
