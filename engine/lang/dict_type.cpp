@@ -116,7 +116,14 @@ void dict_update_from(DictObj* d, const Args& a, size_t first) {
       Value it = get_iter(src);
       size_t n = 0;
       for (Value x = iter_next(it); !x.is_null(); x = iter_next(it), ++n) {
-        std::vector<Value> pair = to_vector(x);
+        std::vector<Value> pair;
+        try {
+          pair = to_vector(x);
+        } catch (PyException& e) {
+          // As CPython: any TypeError from the element becomes this one.
+          if (!exc_matches(e.exc, "TypeError")) throw;
+          type_error("cannot convert dictionary update sequence element #" + std::to_string(n) + " to a sequence");
+        }
         if (pair.size() != 2) {
           value_error("dictionary update sequence element #" + std::to_string(n) + " has length " +
                       std::to_string(pair.size()) + "; 2 is required");
