@@ -272,13 +272,7 @@ Value builtin_binary(BinOpKind op, const Value& a, const Value& b, bool inplace)
                      op == BinOpKind::BitXor;
   bool va = ta == t.dict_keys || ta == t.dict_items, vb = tb == t.dict_keys || tb == t.dict_items;
   if ((va || vb) && set_like_op) {
-    auto as_set = [](const Value& v) {
-      auto* s = new SetObj(false);
-      Value out(s);
-      for (auto& x : to_vector(v)) s->table.add(std::move(x));
-      return out;
-    };
-    Value x = as_set(a), y = as_set(b);
+    Value x = set_of(a), y = set_of(b);
     return set_op(op, x.as<SetObj>(), y.as<SetObj>(), false);
   }
   bool sa = ta == t.set || ta == t.frozenset, sb = tb == t.set || tb == t.frozenset;

@@ -493,13 +493,7 @@ Value builtin_compare(ast::CmpOpKind op, const Value& a, const Value& b) {
   // keys and items views compare with sets and with each other as sets do.
   bool va = ta == t.dict_keys || ta == t.dict_items, vb = tb == t.dict_keys || tb == t.dict_items;
   if ((va && (vb || sb)) || (vb && sa)) {
-    auto as_set = [](const Value& v, bool is_set) {
-      if (is_set) return v;
-      Value out(new SetObj(false));
-      for (auto& x : to_vector(v)) out.as<SetObj>()->table.add(std::move(x));
-      return out;
-    };
-    Value x = as_set(a, sa), y = as_set(b, sb);
+    Value x = sa ? a : set_of(a), y = sb ? b : set_of(b);
     return compare_sets(op, x.as<SetObj>(), y.as<SetObj>());
   }
   if (ta == t.slice && tb == t.slice) {
@@ -620,6 +614,12 @@ int64_t hash_value(const Value& v) {
     }
   }
   return static_cast<int64_t>(o->serial);
+}
+
+Value set_of(const Value& iterable) {
+  Value out(new SetObj(false));
+  for (auto& x : to_vector(iterable)) out.as<SetObj>()->table.add(std::move(x));
+  return out;
 }
 
 }  // namespace looplab::lang

@@ -74,6 +74,8 @@ Value get_iter(const Value& obj);
 // The next item, or Null when exhausted (StopIteration is consumed).
 Value iter_next(const Value& it);
 std::vector<Value> to_vector(const Value& iterable);
+// A new set of an iterable's items: how dict views take part in set operators and comparisons.
+Value set_of(const Value& iterable);
 // Normalises an index for a sequence of `len` items; IndexError with `what` if outside.
 size_t seq_index(const Value& key, size_t len, const char* what);
 // start/stop/step of a slice over `len` items (CPython's PySlice_AdjustIndices).
