@@ -71,7 +71,10 @@ Co sleeper(Runtime& rt, int sleeps) {
 
 Co bench_main(Runtime& rt, int tasks, int sleeps) {
   std::vector<Value> children;
-  for (int i = 0; i < tasks; ++i) children.push_back(Value(sleeper(rt, sleeps).get()));
+  for (int i = 0; i < tasks; ++i) {
+    Ref<Coroutine> child = sleeper(rt, sleeps);
+    children.push_back(Value(std::move(child)));
+  }
   co_await gather(*rt.running_loop(), children);
   co_return box(0);
 }
