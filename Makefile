@@ -33,9 +33,13 @@ asan: deps $(ASAN_BUILD)/CMakeCache.txt
 run: build
 	@scripts/run-gui.sh $(BUILD)
 
+# Both runs ask CPython (the reference runner) the same questions: the second one reads
+# the answers the first one kept (tests/reference/looplab_ref.py, LOOPLAB_REF_CACHE).
+REF_CACHE := $(abspath $(BUILD))/reference-cache
+
 test: build asan
-	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
-	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	cd $(BUILD) && LOOPLAB_REF_CACHE=$(REF_CACHE) ctest --output-on-failure -j $(JOBS)
+	cd $(ASAN_BUILD) && LOOPLAB_REF_CACHE=$(REF_CACHE) ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS) -LE gui
 
 bench: build

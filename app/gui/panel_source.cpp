@@ -84,9 +84,12 @@ void draw_line_text(ImDrawList* draw, ImVec2 pos, float char_w, const SourceLine
 struct LineMarkers {
   std::map<uint32_t, std::vector<uint32_t>> tasks_at_line;  // line -> task ids
   uint32_t running_line = 0;
+  // The line the view keeps on screen: the running line; while nothing runs (the loop
+  // waits for a timer), the selected task's line, else the first live task's.
+  uint32_t focus_line = 0;
 };
 
-LineMarkers markers(const ViewModel& model) {
+LineMarkers markers(const ViewModel& model, int selected_task) {
   LineMarkers out;
   if (model.empty()) return out;
   const loop::LoopState& state = model.state();
@@ -99,6 +102,19 @@ LineMarkers markers(const ViewModel& model) {
   }
   if (state.current_task != loop::kNone && state.current_task < state.tasks.size())
     out.running_line = state.tasks[state.current_task].line;
+  out.focus_line = out.running_line;
+  for (const auto& [line, tasks] : out.tasks_at_line) {
+    if (out.focus_line != 0) break;
+    for (uint32_t t : tasks)
+      if (static_cast<int>(t) == selected_task) out.focus_line = line;
+  }
+  if (out.focus_line != 0) return out;
+  uint32_t first_task = loop::kNone;
+  for (const auto& [line, tasks] : out.tasks_at_line)
+    if (tasks.front() < first_task) {  // ids grow with creation: front() is the line's oldest
+      first_task = tasks.front();
+      out.focus_line = line;
+    }
   return out;
 }
 
@@ -123,7 +139,7 @@ void draw_task_dots(PanelContext& ctx, ImDrawList* draw, ImVec2 pos, float size,
 void draw_code_view(PanelContext& ctx, const std::string& source) {
   const std::vector<SourceLine>& lines = highlighted(source);
   const SyntaxColours colours = syntax_colours(ctx.view.dark);
-  const LineMarkers marks = markers(ctx.model);
+  const LineMarkers marks = markers(ctx.model, ctx.view.selected_task);
   const auto& error = ctx.model.result().error;
   const int error_line = error ? error->line : 0;
   ImGui::PushFont(ctx.fonts.mono);
@@ -133,8 +149,8 @@ void draw_code_view(PanelContext& ctx, const std::string& source) {
   const float gutter = char_w * 3.5f + dots_w;
   ImGui::BeginChild("##code", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
   static size_t last_cursor = static_cast<size_t>(-1);
-  if (marks.running_line > 0 && last_cursor != ctx.model.cursor()) {
-    const float y = (marks.running_line - 1) * line_h;
+  if (marks.focus_line > 0 && last_cursor != ctx.model.cursor()) {
+    const float y = (marks.focus_line - 1) * line_h;
     if (y < ImGui::GetScrollY() || y > ImGui::GetScrollY() + ImGui::GetWindowHeight() - line_h * 2)
       ImGui::SetScrollY(std::max(0.0f, y - ImGui::GetWindowHeight() * 0.35f));
   }

@@ -1,5 +1,5 @@
 // `sys`: stdout/stderr (writing through the host), version_info, maxsize, the recursion
-// limit, exit().
+// limit, exit(), excepthook().
 #include "engine/lang/builtins.hpp"
 #include "engine/lang/modules.hpp"
 #include "engine/lang/ops.hpp"
@@ -41,6 +41,18 @@ Value sys_exit(Args& a) {
   std::vector<Value> args;
   if (a.n == 1) args.push_back(a[0]);
   throw PyException{new_exception_args(vm().exc_type("SystemExit"), std::move(args))};
+}
+
+// sys.excepthook(type, value, traceback): the report of an uncaught exception, as the
+// top level prints it (the value carries its own traceback).
+Value sys_excepthook(Args& a) {
+  check_args(a, "excepthook", 3, 3);
+  if (!exc_matches(a[1], "BaseException")) {
+    type_error(std::string("print_exception(): Exception expected for value, ") + type_name(a[1]) +
+               " found");
+  }
+  vm().write_stderr(format_exception(a[1]));
+  return Value::none();
 }
 
 Value sys_getrecursionlimit(Args&) { return Value::integer(vm().limits.recursion_limit); }
@@ -130,6 +142,7 @@ Value make_version_info() {
 Value make_sys_module() {
   VM& v = vm();
   Value m = new_module("sys", {{"exit", sys_exit},
+                               {"excepthook", sys_excepthook},
                                {"getrecursionlimit", sys_getrecursionlimit},
                                {"setrecursionlimit", sys_setrecursionlimit}});
   auto* io = new Type("TextIOWrapper", v.t.object, Layout::Object);

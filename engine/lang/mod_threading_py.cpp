@@ -88,7 +88,7 @@ class Thread:
             pass
         except BaseException as exc:
             _sys.stderr.write(f"Exception in thread {self._name}:\n")
-            _sys.stderr.write(f"{type(exc).__name__}: {exc}\n")
+            _sys.excepthook(type(exc), exc, exc.__traceback__)
         finally:
             self._is_stopped = True
             _notify()

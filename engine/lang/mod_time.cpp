@@ -1,5 +1,6 @@
 // `time` on the virtual clock: the host owns the clock (DESIGN.md's time model).
 #include "engine/lang/builtins.hpp"
+#include "engine/lang/loop_host.hpp"
 #include "engine/lang/modules.hpp"
 #include "engine/lang/ops.hpp"
 #include "engine/lang/vm.hpp"
@@ -27,6 +28,10 @@ Value t_sleep(Args& a) {
   if (PyWorkerJob* w = current_worker()) {
     w->sleep(d);
   } else {
+    // The timeline and the Source panel show the task at the line that stalls the loop,
+    // not at the line where its step began.
+    loop::Runtime* rt = current_runtime();
+    if (rt && vm().frame) rt->record_line(vm().frame->line());
     vm().host.sleep(d);
   }
   return Value::none();

@@ -223,6 +223,38 @@ def check_run_waits_for_default_executor_jobs():
     assert out == "job done 5.0\nrun returned 5.0\n", out
 
 
+def check_cache_replays_identical_runs_only():
+    import tempfile
+    program = """
+        import sys
+        print("out", end="")
+        print("err", file=sys.stderr)
+        raise ValueError(len(sys.argv))
+    """
+    with tempfile.TemporaryDirectory() as cache:
+        env = dict(os.environ, LOOPLAB_REF_CACHE=cache)
+
+        def cached(source):
+            proc = subprocess.run([sys.executable, RUNNER, "-"], input=textwrap.dedent(source),
+                                  capture_output=True, text=True, timeout=120, env=env)
+            return proc.returncode, proc.stdout, proc.stderr
+
+        plain = run(program)
+        assert plain[0] == 1 and plain[1] == "out" and "ValueError: 1" in plain[2], plain
+        assert cached(program) == plain
+        assert len(os.listdir(cache)) == 1
+        assert cached(program) == plain
+        assert len(os.listdir(cache)) == 1
+        import marshal  # an answer kept in the cache is what a repeated run prints
+        entry = os.path.join(cache, os.listdir(cache)[0])
+        with open(entry, "wb") as f:
+            marshal.dump((5, b"kept", b""), f)
+        assert cached(program) == (5, "kept", "")
+        other = program.replace("len(sys.argv)", "2")
+        assert cached(other) == run(other) != plain
+        assert len(os.listdir(cache)) == 2
+
+
 CHECKS = [v for k, v in sorted(globals().items()) if k.startswith("check_")]
 
 if __name__ == "__main__":

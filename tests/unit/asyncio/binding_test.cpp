@@ -34,6 +34,21 @@ constexpr const char* kSpinForever =
     "    await asyncio.gather(tick(0), tick(0.25))\n"
     "asyncio.run(main())\n";
 
+// Only timed sleeps: the clock moves on every iteration, so the time budget runs out long
+// before the callback budget (kSpinForever never lets the clock move).
+constexpr const char* kTickForever =
+    "import asyncio\n"
+    "async def tick(delay):\n"
+    "    n = 0\n"
+    "    while True:\n"
+    "        await asyncio.sleep(delay)\n"
+    "        n += 1\n"
+    "        if n % 100 == 0:\n"
+    "            print(n)\n"
+    "async def main():\n"
+    "    await asyncio.gather(tick(0.1), tick(0.25))\n"
+    "asyncio.run(main())\n";
+
 ls::RunResult run_source(const std::string& source, const ls::RunOptions& options = {}) {
   return ls::run(ls::program_from_source("prog", "prog.py", source), options);
 }
@@ -61,15 +76,18 @@ std::vector<ls::Program> asyncio_programs() {
   return programs;
 }
 
-// Runs kSpinForever under LoopLab with `options` and under CPython with `flags`: both
-// must stop with exit 4 after the same output and with the same last stderr line.
-void check_stops_as_cpython(const ls::RunOptions& options, const std::vector<std::string>& flags) {
-  const ls::RunResult result = run_source(kSpinForever, options);
-  const Oracle cpython = reference_run(kSpinForever, flags);
+// Runs `source` under LoopLab with `options` and under CPython with `flags`: both must
+// stop with exit 4 after the same output and with the same last stderr line, which names
+// the budget that ran out.
+void check_stops_as_cpython(const char* source, const ls::RunOptions& options,
+                            const std::vector<std::string>& flags, const std::string& budget) {
+  const ls::RunResult result = run_source(source, options);
+  const Oracle cpython = reference_run(source, flags);
   CHECK(result.exit_status == ls::kExitBudget);
   CHECK(cpython.exit_status == ls::kExitBudget);
   CHECK(result.stdout_text == cpython.out);
   CHECK(last_line(result.stderr_text) == cpython.last_err_line);
+  CHECK(cpython.last_err_line.find(budget) != std::string::npos);
 }
 
 }  // namespace
@@ -77,13 +95,13 @@ void check_stops_as_cpython(const ls::RunOptions& options, const std::vector<std
 TEST_CASE("a runaway asyncio program stops at its loop callback budget as under CPython") {
   ls::RunOptions options;
   options.budgets.max_steps = 1000;
-  check_stops_as_cpython(options, {"--max-steps", "1000"});
+  check_stops_as_cpython(kSpinForever, options, {"--max-steps", "1000"}, "loop callback limit");
 }
 
 TEST_CASE("a runaway asyncio program stops at its virtual time budget as under CPython") {
   ls::RunOptions options;
   options.budgets.max_time = 30;
-  check_stops_as_cpython(options, {"--max-time", "30"});
+  check_stops_as_cpython(kTickForever, options, {"--max-time", "30"}, "virtual time limit");
 }
 
 TEST_CASE("a task that never yields stops at the instruction budget with exit 4") {
@@ -170,4 +188,44 @@ TEST_CASE("a coroutine that is never awaited warns on stderr where CPython does"
   REQUIRE(cpython_first.find(".py:5: ") != std::string::npos);
   CHECK(first == "prog.py" + cpython_first.substr(cpython_first.find(".py:5: ") + 3));
   CHECK(last_line(result.stderr_text) == cpython.last_err_line);
+}
+
+namespace {
+
+// The program's own part of a report on stderr: the "Exception in thread" header, each
+// `File "prog.py"` frame with its source line, and the last line. The frames of the
+// threading machinery between them differ (CPython's threading.py, the runner's patch).
+std::string program_frames(const std::string& err) {
+  std::istringstream in(err);
+  std::string line, out, last;
+  bool keep_next = false;
+  while (std::getline(in, line)) {
+    const bool frame = line.find("File \"prog.py\"") != std::string::npos;
+    if (frame || keep_next || line.rfind("Exception in thread", 0) == 0) out += line + "\n";
+    keep_next = frame;
+    last = line;
+  }
+  return out + last + "\n";
+}
+
+}  // namespace
+
+TEST_CASE("an exception escaping a thread is reported with its traceback as CPython does") {
+  const std::string source =
+      "import threading\n"
+      "def pick(n):\n"
+      "    items = [1, 2]\n"
+      "    return items[n]\n"
+      "def helper(n):\n"
+      "    return pick(n + 1)\n"
+      "t = threading.Thread(target=helper, args=(4,))\n"
+      "t.start()\n"
+      "t.join()\n"
+      "print('main goes on')\n";
+  const ls::RunResult result = run_source(source);
+  const Oracle cpython = reference_run(source);
+  REQUIRE(result.exit_status == cpython.exit_status);
+  CHECK(result.stdout_text == cpython.out);
+  REQUIRE(cpython.err.find("File \"prog.py\", line 4, in pick") != std::string::npos);
+  CHECK(program_frames(result.stderr_text) == program_frames(cpython.err));
 }

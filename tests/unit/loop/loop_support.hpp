@@ -49,7 +49,7 @@ inline Outcome reference(const std::string& name) {
   char err_path[] = "/tmp/looplab_ref_stderr_XXXXXX";
   const int fd = mkstemp(err_path);
   if (fd >= 0) ::close(fd);
-  const std::string cmd = "python3 " + std::string(LOOPLAB_SOURCE_DIR) + "/tests/reference/looplab_ref.py --stamp " +
+  const std::string cmd = std::string(LOOPLAB_PYTHON) + " " + LOOPLAB_SOURCE_DIR + "/tests/reference/looplab_ref.py --stamp " +
                           program_path(name) + " 2>" + err_path;
   Outcome out;
   FILE* p = popen(cmd.c_str(), "r");

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iterator>
 
 namespace looplab::testing {
@@ -23,18 +24,24 @@ std::string last_line(const std::string& text) {
 }
 
 Oracle reference_run(const std::string& source, const std::vector<std::string>& flags) {
-  // ctest runs test cases as parallel processes: the file names must not collide.
-  static int calls = 0;
-  const std::string stem =
-      "looplab_oracle_" + std::to_string(getpid()) + "_" + std::to_string(++calls);
-  const auto dir = std::filesystem::temp_directory_path();
-  const auto program = dir / (stem + ".py");
+  // CPython reads the program as a file named prog.py, as LoopLab's tests name it, so its
+  // tracebacks show the source lines it reads back from disk. The folder is named after
+  // the program: an identical question from another test process (or the ASan run) finds
+  // the same file, and LOOPLAB_REF_CACHE can answer it.
+  char name[32];
+  std::snprintf(name, sizeof name, "%016zx", std::hash<std::string>{}(source));
+  const auto dir = std::filesystem::path(LOOPLAB_BINARY_DIR) / "oracle" / name;
+  std::filesystem::create_directories(dir);
+  static int calls = 0;  // test cases run as parallel processes: their files must not collide
+  const std::string stem = std::to_string(getpid()) + "_" + std::to_string(++calls);
+  const auto partial = dir / (stem + ".tmp");
+  std::ofstream(partial) << source;
+  std::filesystem::rename(partial, dir / "prog.py");  // atomic: readers see a whole file
   const auto err = dir / (stem + ".err");
-  std::ofstream(program) << source;
-  std::string command =
-      std::string("python3 ") + LOOPLAB_SOURCE_DIR + "/tests/reference/looplab_ref.py";
+  std::string command = "cd '" + dir.string() + "' && " + LOOPLAB_PYTHON + " " +
+                        LOOPLAB_SOURCE_DIR + "/tests/reference/looplab_ref.py";
   for (const std::string& flag : flags) command += " " + flag;
-  command += " " + program.string() + " 2>" + err.string();
+  command += " prog.py 2>" + err.string();
 
   Oracle oracle;
   if (FILE* pipe = popen(command.c_str(), "r")) {
@@ -47,7 +54,6 @@ Oracle reference_run(const std::string& source, const std::vector<std::string>& 
   std::ifstream err_in(err, std::ios::binary);
   oracle.err.assign(std::istreambuf_iterator<char>(err_in), std::istreambuf_iterator<char>());
   oracle.last_err_line = last_line(oracle.err);
-  std::filesystem::remove(program);
   std::filesystem::remove(err);
   return oracle;
 }
