@@ -156,6 +156,45 @@ DictObj* instance_dict(const Value& obj) {
   return nullptr;
 }
 
+// CPython gives instances a __dict__ unless every class from `ty` up to the first built-in
+// one declares __slots__ without "__dict__" (BaseException's instances always have one).
+bool has_instance_dict(const Type* ty, Str* slots_key) {
+  for (const Type* m : ty->mro) {
+    if (!m->is_heap) return m->layout == Layout::Exception;
+    const Value* slots = m->d()->table.find_str(slots_key);
+    if (!slots) return true;
+    for (const Value& s : is_str(*slots) ? std::vector<Value>{*slots} : to_vector(*slots)) {
+      if (is_str(s) && str_view(s) == "__dict__") return true;
+    }
+  }
+  return false;
+}
+
+// Whether an instance of `ty` refuses to store `name`: without a __dict__ only the names
+// in the __slots__ along the MRO (mangled like `self.__x`) can be stored.
+bool slots_forbid(Type* ty, Str* name) {
+  using D = Type::InstanceDict;
+  Str* key = vm().intern("__slots__");
+  if (ty->instance_dict == D::Unknown) {
+    ty->instance_dict = has_instance_dict(ty, key) ? D::Yes : D::No;
+  }
+  if (ty->instance_dict == D::Yes) return false;
+  for (const Type* m : ty->mro) {
+    const Value* slots = m->is_heap ? m->d()->table.find_str(key) : nullptr;
+    if (!slots) continue;
+    size_t stem = m->name.find_first_not_of('_');
+    for (const Value& s : is_str(*slots) ? std::vector<Value>{*slots} : to_vector(*slots)) {
+      std::string_view n = is_str(s) ? str_view(s) : std::string_view();
+      if (n == name->s) return false;
+      if (stem != std::string::npos && n.starts_with("__") && !n.ends_with("__") &&
+          name->s == "_" + m->name.substr(stem) + std::string(n)) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
 Value type_attr(Type* cls, Str* name) {
   Value a = cls->lookup(name);
   if (!a.is_null()) return bind_descriptor(a, Value(), cls);
@@ -335,6 +374,11 @@ void set_attr(const Value& obj, Str* name, Value v) {
     vmr.call2(p->fset, obj, std::move(v));
     return;
   }
+  if (ty->instance_dict != Type::InstanceDict::Yes && slots_forbid(ty, name)) {
+    attribute_error("'" + ty->name + "' object " +
+                    (a.is_null() ? "has no attribute '" + name->s + "'"
+                                 : "attribute '" + name->s + "' is read-only"));
+  }
   static_cast<Instance*>(obj.obj())->ensure_dict()->table.set(Value(name), std::move(v));
 }
 
@@ -360,6 +404,109 @@ void del_attr(const Value& obj, Str* name) {
     if (d && !d->table.erase(Value(name)).is_null()) return;
   }
   attribute_error(std::string("'") + type_name(obj) + "' object has no attribute '" + name->s + "'");
+}
+
+// [SECTION] Inline caches ---------------------------------------------------------------------
+
+namespace {
+
+void refill(AttrCache& c, Type* ty, Str* name) {
+  for (Type* m : ty->mro) m->d()->table.watch();
+  c.type_serial = ty->serial;
+  c.epoch = class_epoch();
+  c.class_slot = ty->lookup_slot(name);
+}
+
+bool cache_valid(const AttrCache& c, const Type* ty) {
+  return c.type_serial == ty->serial && c.epoch == class_epoch();
+}
+
+// `name` in an instance or module dict: the cached entry number first, then a probe
+// that updates it.
+Value* dict_lookup(DictObj* d, Str* name, AttrCache& c) {
+  if (Value* r = d->table.hinted(c.dict_index, name)) return r;
+  int64_t i = d->table.find_str_index(name);
+  if (i < 0) return nullptr;
+  c.dict_index = static_cast<size_t>(i);
+  return &d->table.entries()[c.dict_index].value;
+}
+
+}  // namespace
+
+Value load_attr_cached(const Value& obj, Str* name, AttrCache& c) {
+  if (!obj.is_obj()) return get_attr(obj, name);
+  Type* ty = obj.obj()->type;
+  if (!ty->is_heap) {
+    if (ty != vm().t.module) return get_attr(obj, name);
+    if (Value* r = dict_lookup(obj.as<Module>()->d(), name, c)) return *r;
+    return get_attr(obj, name);
+  }
+  if (!cache_valid(c, ty)) refill(c, ty, name);
+  if (c.class_slot && c.class_slot->if_type<Property>(vm().t.property)) {
+    Value prop = *c.class_slot;  // the getter may change the class
+    return bind_descriptor(prop, obj, ty);
+  }
+  if (DictObj* d = instance_dict(obj)) {
+    if (Value* r = dict_lookup(d, name, c)) return *r;
+  }
+  if (c.class_slot) return bind_descriptor(*c.class_slot, obj, ty);
+  return get_attr(obj, name);
+}
+
+// set_attr's outcome for a plain instance attribute (no property or method of the name,
+// no __slots__ refusing it) depends on the classes only, so the cache decides it once.
+void store_attr_cached(const Value& obj, Str* name, Value v, AttrCache& c) {
+  Type* ty = obj.is_obj() ? obj.obj()->type : nullptr;
+  if (!ty || !ty->is_heap || ty->layout != Layout::Object) {
+    set_attr(obj, name, std::move(v));
+    return;
+  }
+  if (!cache_valid(c, ty)) {
+    c.type_serial = 0;  // stays invalid if slots_forbid raises
+    bool forbid = slots_forbid(ty, name);
+    refill(c, ty, name);
+    const CoreTypes& t = vm().t;
+    const Value* a = c.class_slot;
+    c.plain_store = !forbid && !(a && (a->if_type<Property>(t.property) ||
+                                       a->if_type<Function>(t.function) || a->if_type<Builtin>(t.builtin)));
+  }
+  auto* inst = static_cast<Instance*>(obj.obj());
+  if (!c.plain_store) {
+    set_attr(obj, name, std::move(v));
+    if (inst->dict.is_null()) return;
+  }
+  DictTable& table = inst->ensure_dict()->table;
+  if (c.plain_store) {
+    if (Value* r = table.hinted(c.dict_index, name)) {
+      *r = std::move(v);
+      return;
+    }
+    table.set(Value(name), std::move(v));
+  }
+  size_t last = table.entries().size() - 1;
+  if (table.hinted(last, name)) {
+    c.dict_index = last;
+  } else if (int64_t i = table.find_str_index(name); i >= 0) {
+    c.dict_index = static_cast<size_t>(i);
+  }
+}
+
+Value load_method_cached(const Value& obj, Str* name, bool& is_method, AttrCache& c) {
+  Type* ty = obj.type();
+  const CoreTypes& t = vm().t;
+  if (ty == t.type || ty == t.super) return get_method(obj, name, is_method);
+  is_method = false;
+  if (ty == t.module) return load_attr_cached(obj, name, c);
+  if (!cache_valid(c, ty)) refill(c, ty, name);
+  const Value* a = c.class_slot;
+  if (a && (a->if_type<Function>(t.function) || a->if_type<Builtin>(t.builtin))) {
+    DictObj* d = vm().methods_shadowed ? instance_dict(obj) : nullptr;
+    if (!d || !d->table.find_str(name)) {
+      is_method = true;
+      return *a;
+    }
+  }
+  return load_attr_cached(obj, name, c);
 }
 
 Value lookup_special(const Value& obj, std::string_view name) {

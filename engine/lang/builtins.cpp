@@ -36,6 +36,41 @@ void patch_untyped(VM& v) {
   }
 }
 
+// Names from CPython 3.11 (`type(iter([])).__name__`...).
+void init_iterator_types(CoreTypes& t) {
+  struct Spec {
+    Type* CoreTypes::*slot;
+    const char* name;
+    Layout layout;
+  };
+  static const Spec kSpecs[] = {
+      {&CoreTypes::list_iter, "list_iterator", Layout::SeqIter},
+      {&CoreTypes::list_reviter, "list_reverseiterator", Layout::SeqIter},
+      {&CoreTypes::tuple_iter, "tuple_iterator", Layout::SeqIter},
+      {&CoreTypes::str_ascii_iter, "str_ascii_iterator", Layout::SeqIter},
+      {&CoreTypes::str_iter, "str_iterator", Layout::SeqIter},
+      {&CoreTypes::range_iter, "range_iterator", Layout::SeqIter},
+      {&CoreTypes::dict_keyiter, "dict_keyiterator", Layout::SeqIter},
+      {&CoreTypes::dict_valueiter, "dict_valueiterator", Layout::SeqIter},
+      {&CoreTypes::dict_itemiter, "dict_itemiterator", Layout::SeqIter},
+      {&CoreTypes::dict_revkeyiter, "dict_reversekeyiterator", Layout::SeqIter},
+      {&CoreTypes::dict_revvalueiter, "dict_reversevalueiterator", Layout::SeqIter},
+      {&CoreTypes::dict_revitemiter, "dict_reverseitemiterator", Layout::SeqIter},
+      {&CoreTypes::set_iter, "set_iterator", Layout::SeqIter},
+      {&CoreTypes::reversed, "reversed", Layout::SeqIter},
+      {&CoreTypes::enumerate, "enumerate", Layout::NativeIter},
+      {&CoreTypes::zip, "zip", Layout::NativeIter},
+      {&CoreTypes::map, "map", Layout::NativeIter},
+      {&CoreTypes::filter, "filter", Layout::NativeIter},
+      {&CoreTypes::callable_iter, "callable_iterator", Layout::NativeIter},
+      {&CoreTypes::getitem_iter, "iterator", Layout::NativeIter},
+  };
+  for (const Spec& s : kSpecs) {
+    t.*s.slot = make_type(s.name, t.object, s.layout);
+    t.iterators.push_back(t.*s.slot);
+  }
+}
+
 }  // namespace
 
 void init_types(VM& v) {
@@ -72,18 +107,13 @@ void init_types(VM& v) {
   t.staticmethod = make_type("staticmethod", t.object);
   t.classmethod = make_type("classmethod", t.object);
   t.super = make_type("super", t.object);
-  t.seq_iter = make_type("iterator", t.object);
   t.dict_keys = make_type("dict_keys", t.object);
   t.dict_values = make_type("dict_values", t.object);
   t.dict_items = make_type("dict_items", t.object);
-  t.enumerate = make_type("enumerate", t.object);
-  t.zip = make_type("zip", t.object);
-  t.map = make_type("map", t.object);
-  t.filter = make_type("filter", t.object);
   t.ellipsis = make_type("ellipsis", t.object);
   t.not_implemented = make_type("NotImplementedType", t.object);
-  t.callable_iter = make_type("callable_iterator", t.object);
   t.traceback = make_type("traceback", t.object);
+  init_iterator_types(t);
   v.ellipsis = Value(new Instance(t.ellipsis));
   v.not_implemented = Value(new Instance(t.not_implemented));
 }
@@ -380,8 +410,7 @@ Value bi_next(Args& a) {
   check_args(a, "next", 1, 2);
   Type* ty = a[0].type();
   const CoreTypes& t = vm().t;
-  bool is_iter = ty == t.seq_iter || ty == t.generator || ty == t.enumerate || ty == t.zip ||
-                 ty == t.map || ty == t.filter || ty == t.callable_iter ||
+  bool is_iter = ty->is_builtin_iterator() || ty == t.generator ||
                  (ty->is_heap && !ty->lookup("__next__").is_null());
   if (!is_iter) type_error(std::string("'") + ty->name + "' object is not an iterator");
   if (ty == t.generator) {
@@ -389,12 +418,14 @@ Value bi_next(Args& a) {
     Value r = vm().gen_resume(a[0].as<Generator>(), Value::none(), Value(), returned);
     if (!returned) return r;
     if (a.n == 2) return a[1];
-    stop_iteration(r.is_none() ? Value() : r);
+    std::vector<Value> args;
+    if (!r.is_none()) args.push_back(std::move(r));
+    return fail_value(new_exception_args(vm().hot_exc.stop_iteration, std::move(args)));
   }
   Value r = iter_next(a[0]);
   if (!r.is_null()) return r;
   if (a.n == 2) return a[1];
-  stop_iteration(Value());
+  return fail_value(new_exception_args(vm().hot_exc.stop_iteration, {}));
 }
 
 // CPython's timsort on fewer than 64 items is one natural run extended by binary
@@ -658,10 +689,9 @@ void init_builtins(VM& v) {
   const CoreTypes& t = v.t;
   for (Type* ty : {t.object, t.type, t.int_, t.bool_, t.float_, t.str, t.list, t.tuple, t.dict,
                    t.set, t.frozenset, t.range, t.slice, t.property, t.staticmethod,
-                   t.classmethod, t.super, t.enumerate, t.zip, t.map, t.filter}) {
+                   t.classmethod, t.super, t.enumerate, t.zip, t.map, t.filter, t.reversed}) {
     d->table.set(Value(v.intern(ty->name)), Value(ty));
   }
-  d->table.set(Value(v.intern("reversed")), Value(t.seq_iter));
   d->table.set(Value(v.intern("Ellipsis")), v.ellipsis);
   d->table.set(Value(v.intern("NotImplemented")), v.not_implemented);
   d->table.set(Value(v.intern("__name__")), v.str("builtins"));

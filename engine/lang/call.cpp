@@ -84,7 +84,8 @@ void bind_keywords(Function* fn, Frame* f, Tuple* kwnames, Value* kw, DictObj* k
     int slot = -1;
     for (int i = c->posonlyargcount; i < nnamed; ++i) {
       Str* p = c->varnames[static_cast<size_t>(i)].as<Str>();
-      if (p == name || p->s == name->s) {
+      // Two interned names are equal only when they are the same object.
+      if (p == name || (!(p->interned && name->interned) && p->s == name->s)) {
         slot = i;
         break;
       }
@@ -180,7 +181,7 @@ Frame* bind_call(Function* fn, Value* pos, size_t npos, Tuple* kwnames, Value* k
     if (kwnames) bind_keywords(fn, f, kwnames, kw, kwdict);
     fill_defaults(fn, f);
   }
-  init_cells(f, fn);
+  if (!c->cellnames.empty() || !c->freenames.empty()) init_cells(f, fn);
   guard.f = nullptr;
   return f;
 }
@@ -224,12 +225,18 @@ Value call_prepended(const Value& func, const Value& self, Args& a) {
   for (size_t i = 0; i < a.n; ++i) args.push_back(a.pos[i]);
   for (size_t i = 0; i < a.nkw(); ++i) args.push_back(a.kw[i]);
   Args b{args.data(), a.n + 1, a.kwnames, args.data() + a.n + 1};
-  return call_object(func, b);
+  return call_object_pending(func, b);
 }
 
 }  // namespace
 
 Value call_object(const Value& callable, Args& a) {
+  Value r = call_object_pending(callable, a);
+  if (r.is_null() && !vm().pending_exception.is_null()) raise_pending();
+  return r;
+}
+
+Value call_object_pending(const Value& callable, Args& a) {
   VM& v = vm();
   if (auto* fn = callable.if_type<Function>(v.t.function)) return call_function(fn, a);
   if (auto* b = callable.if_type<Builtin>(v.t.builtin)) {
@@ -259,7 +266,7 @@ Value call_object(const Value& callable, Args& a) {
   }
   Value call = lookup_special(callable, "__call__");
   if (call.is_null()) type_error(std::string("'") + type_name(callable) + "' object is not callable");
-  return call_object(call, a);
+  return call_object_pending(call, a);
 }
 
 Value call_with_tuple(const Value& f, const Value& args, const Value& kwargs) {
@@ -284,11 +291,13 @@ Value call_with_tuple(const Value& f, const Value& args, const Value& kwargs) {
 
 namespace {
 
-// The first definition of `name` along the MRO, and whether a class statement made it.
+// The first definition of `name` along the MRO when a class statement made it, else
+// Null. Single inheritance puts every such class before the built-in ones.
 Value find_in_mro(Type* t, Str* name, bool& user_defined) {
   for (Type* m : t->mro) {
+    if (!m->is_heap) break;
     if (Value* v = m->d()->table.find_str(name)) {
-      user_defined = m->is_heap;
+      user_defined = true;
       return *v;
     }
   }
@@ -325,8 +334,8 @@ Value new_instance(Type* t, Args& a, Value& init) {
   if (user_init) {
     if (init_fn.if_type<Function>(v.t.function)) {
       init = init_fn;
-    } else {
-      call_prepended(init_fn, inst, a);
+    } else if (call_prepended(init_fn, inst, a).is_null() && !v.pending_exception.is_null()) {
+      return Value();
     }
     return inst;
   }

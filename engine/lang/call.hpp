@@ -16,6 +16,9 @@ Value make_generator(Function* fn, Frame* f);
 // Calls any callable through the C++ path (native functions directly; Python functions by
 // running a nested dispatch loop).
 Value call_object(const Value& callable, Args& a);
+// The same, except that a native's failure without a throw (errors.hpp's fail()) comes back
+// as the Null sentinel with VM::pending_exception set, for the caller to raise.
+Value call_object_pending(const Value& callable, Args& a);
 
 // `Type(...)` for a user class: the new instance; sets `init` to a Python __init__ that
 // the caller must still run (with the instance prepended), or leaves it Null.

@@ -135,6 +135,16 @@ enum CodeFlags : uint32_t {
   kHasDocstring = 0x4000,  // consts[0] is the docstring
 };
 
+// LOAD_ATTR / STORE_ATTR / LOAD_METHOD's memo (attr.cpp): valid for objects whose type
+// has serial `type_serial` while class_epoch() equals `epoch`.
+struct AttrCache {
+  uint64_t type_serial = 0;
+  uint64_t epoch = 0;
+  const Value* class_slot = nullptr;  // the name along the type's MRO, or null
+  size_t dict_index = 0;  // where the instance (or module) dict last held the name
+  bool plain_store = false;  // STORE_ATTR: set_attr would just store into the instance dict
+};
+
 // A compiled function body, class body or module.
 struct Code : Obj {
   Code();
@@ -153,6 +163,7 @@ struct Code : Obj {
   int kwonlyargcount = 0;
   uint32_t flags = 0;
   int stacksize = 0;
+  int max_blocks = 0;  // the deepest try/with block stack a run can reach (a frame's room)
   int firstline = 1;
   std::string name, qualname, filename;
   std::shared_ptr<const std::vector<std::string>> source_lines;
@@ -166,6 +177,13 @@ struct Code : Obj {
     Value* slot = nullptr;
   };
   std::vector<GlobalCache> global_cache;
+
+  // One per instruction, sized on first use.
+  std::vector<AttrCache> attr_cache;
+  AttrCache& attr_cache_at(size_t pc) {
+    if (attr_cache.size() <= pc) attr_cache.resize(ops.size());
+    return attr_cache[pc];
+  }
 
   int nlocals() const { return static_cast<int>(varnames.size()); }
   int nslots() const {

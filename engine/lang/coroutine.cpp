@@ -50,7 +50,23 @@ void native_step(loop::StepResult r, Value& out, bool& returned) {
   }
 }
 
-Awaitable* as_awaitable(const Value& v) { return v.is_obj() ? dynamic_cast<Awaitable*>(v.obj()) : nullptr; }
+// The awaitables written in C++ are exactly these types (none can be subclassed), so a
+// type compare replaces a dynamic_cast on every `await`.
+Awaitable* as_awaitable(const Value& v) {
+  if (!v.is_obj()) return nullptr;
+  const AsyncioTypes* ts = asyncio_types_if_created();
+  if (!ts) return nullptr;
+  const Type* t = v.obj()->type;
+  const bool awaitable = t == ts->native_coro || t == ts->future_iter || t == ts->coro_wrapper || t == ts->asend ||
+                         t == ts->athrow || t == ts->anext_awaitable;
+  return awaitable ? static_cast<Awaitable*>(v.obj()) : nullptr;
+}
+
+NativeCoro* as_native_coro(const Value& v) {
+  if (!v.is_obj()) return nullptr;
+  const AsyncioTypes* ts = asyncio_types_if_created();
+  return ts && v.obj()->type == ts->native_coro ? static_cast<NativeCoro*>(v.obj()) : nullptr;
+}
 
 void close_delegate(const Value& sub) {
   if (Generator* g = as_generator_like(sub)) {
@@ -197,9 +213,7 @@ Value throw_into(Generator* g, Value exc, bool& returned) {
 // [SECTION] PyCoroutine --------------------------------------------------------------
 
 PyCoroutine::PyCoroutine(Value coro) : coro_(std::move(coro)) {
-  if (Frame* f = coro_.as<Generator>()->frame) {
-    defined_at_ = f->code->filename + ":" + std::to_string(f->code->firstline);
-  }
+  if (Frame* f = coro_.as<Generator>()->frame) code_ = f->code_ref;
 }
 
 loop::StepResult PyCoroutine::resume(Value sent, Value exc) {
@@ -250,7 +264,11 @@ int PyCoroutine::line() const {
 std::string PyCoroutine::task_repr_info(bool done) const {
   Generator* g = coro_.as<Generator>();
   std::string name = qualname() + "()";
-  if (done || !g->frame) return "<" + name + " done, defined at " + defined_at_ + ">";
+  if (done || !g->frame) {
+    std::string defined_at;
+    if (const Code* c = code_.as<Code>()) defined_at = c->filename + ":" + std::to_string(c->firstline);
+    return "<" + name + " done, defined at " + defined_at + ">";
+  }
   Frame* f = g->frame;
   return "<" + name + " running at " + f->code->filename + ":" + std::to_string(f->line()) + ">";
 }
@@ -261,26 +279,53 @@ NativeCoro::NativeCoro(loop::Ref<loop::Coroutine> c) : Awaitable(asyncio_types()
 
 NativeCoro::~NativeCoro() {
   VM* v = current_vm();
-  if (!started && coro && v && !v->tearing_down) warn_never_awaited(coro->qualname());
+  if (started || !v || v->tearing_down) return;
+  if (coro) {
+    warn_never_awaited(coro->qualname());
+  } else if (pending_name) {
+    warn_never_awaited(pending_name);
+  }
+}
+
+const loop::Ref<loop::Coroutine>& NativeCoro::loop_coroutine() {
+  if (pending_name) {
+    pending_name = nullptr;
+    coro = make_coroutine();
+  }
+  return coro;
+}
+
+// A finished loop coroutine is dropped: awaiting it again is CPython's RuntimeError.
+void NativeCoro::step(loop::StepResult r, Value& out, bool& returned) {
+  if (!r.suspended()) coro = nullptr;
+  native_step(std::move(r), out, returned);
 }
 
 void NativeCoro::send(Value sent, Value& out, bool& returned) {
-  started = true;
-  if (!coro) raise("RuntimeError", "cannot reuse already awaited coroutine");
-  native_step(coro->send(to_loop(sent)), out, returned);
+  if (!stepped && !sent.is_none()) type_error("can't send non-None value to a just-started coroutine");
+  started = stepped = true;
+  if (pending_name && sent.is_none() && step_now(out)) {
+    pending_name = nullptr;
+    returned = true;
+    return;
+  }
+  if (!loop_coroutine()) raise("RuntimeError", "cannot reuse already awaited coroutine");
+  step(coro->send(to_loop(sent)), out, returned);
 }
 
 void NativeCoro::throw_(Value exc, Value& out, bool& returned) {
-  started = true;
-  if (!coro) throw PyException{std::move(exc)};
-  native_step(coro->throw_(to_loop(exc)), out, returned);
+  started = stepped = true;
+  if (!loop_coroutine()) throw PyException{std::move(exc)};
+  step(coro->throw_(to_loop(exc)), out, returned);
 }
 
 void NativeCoro::close() {
   started = true;
-  if (!coro) return;  // the run is ending: its loop objects are already gone
+  pending_name = nullptr;
+  if (!coro) return;  // finished, never made, or the run is ending (its loop objects are gone)
+  loop::Ref<loop::Coroutine> c = std::move(coro);
   try {
-    coro->close();
+    c->close();
   } catch (const loop::PyException& e) {
     rethrow_in_lang(e);
   }
@@ -351,11 +396,10 @@ Value make_native_coro(loop::Ref<loop::Coroutine> c) { return Value(new NativeCo
 
 loop::Ref<loop::Coroutine> as_loop_coroutine(const Value& v) {
   if (as_py_coroutine(v)) return loop::Ref<loop::Coroutine>(new PyCoroutine(v));
-  if (v.is_obj()) {
-    if (auto* nc = dynamic_cast<NativeCoro*>(v.obj())) {
-      nc->started = true;
-      return nc->coro;
-    }
+  if (NativeCoro* nc = as_native_coro(v)) {
+    nc->started = true;
+    if (!nc->loop_coroutine()) raise("RuntimeError", "cannot reuse already awaited coroutine");
+    return nc->coro;
   }
   return nullptr;
 }
@@ -366,7 +410,7 @@ bool is_iterable_coroutine(const Value& v) {
 }
 
 bool is_coroutine_object(const Value& v) {
-  return as_py_coroutine(v) || (v.is_obj() && dynamic_cast<NativeCoro*>(v.obj()));
+  return as_py_coroutine(v) || as_native_coro(v);
 }
 
 // [SECTION] await in the VM -----------------------------------------------------------

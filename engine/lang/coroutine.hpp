@@ -33,7 +33,7 @@ class PyCoroutine final : public loop::Coroutine {
  private:
   loop::StepResult resume(Value sent, Value exc);
   Value coro_;  // a Generator of kind Coroutine
-  std::string defined_at_;  // "file.py:3", for the repr of a finished task
+  Value code_;  // its Code, for the repr of a finished task ("defined at file.py:3")
 };
 
 // An awaitable written in C++ that `await` drives directly (SEND's fast path, and
@@ -49,12 +49,30 @@ struct Awaitable : Obj {
 struct NativeCoro : Awaitable, HoldsLoopRefs {
   explicit NativeCoro(loop::Ref<loop::Coroutine> c);
   ~NativeCoro() override;
-  void clear_refs() override { coro = nullptr; }
+  void clear_refs() override {
+    coro = nullptr;
+    pending_name = nullptr;
+  }
   void send(Value sent, Value& out, bool& returned) override;
   void throw_(Value exc, Value& out, bool& returned) override;
   void close() override;
+  // The loop coroutine (made now if it was deferred); null once it finished or closed.
+  const loop::Ref<loop::Coroutine>& loop_coroutine();
   loop::Ref<loop::Coroutine> coro;
-  bool started = false;
+  bool started = false;  // awaited, sent to, or handed to the loop: no "never awaited"
+  bool stepped = false;  // resumed at least once
+
+ protected:
+  // A subclass may defer making its loop coroutine (a queue's put/get: made per call,
+  // rarely waiting): it sets pending_name (the coroutine's __qualname__) instead of
+  // `coro` and overrides these two.
+  virtual loop::Ref<loop::Coroutine> make_coroutine() { return nullptr; }
+  // The first step done on the spot when it would not suspend: true with the result.
+  virtual bool step_now(Value&) { return false; }
+  const char* pending_name = nullptr;
+
+ private:
+  void step(loop::StepResult r, Value& out, bool& returned);
 };
 
 struct FutureIter : Awaitable {

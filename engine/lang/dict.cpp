@@ -5,6 +5,8 @@
 
 namespace looplab::lang {
 
+std::atomic<uint64_t> class_dicts_epoch{1};
+
 namespace {
 
 constexpr int32_t kEmpty = -1;
@@ -69,23 +71,26 @@ Value* DictTable::find(const Value& key, int64_t hash) {
   return ix < 0 ? nullptr : &entries_[static_cast<size_t>(ix)].value;
 }
 
-Value* DictTable::find_str(Str* name) {
-  if (index_.empty()) return nullptr;
+int64_t DictTable::find_str_index(Str* name) const {
+  if (index_.empty()) return -1;
   int64_t hash = name->hash;
-  if (hash == -1) return find(Value(name));
+  if (hash == -1) {
+    Value key(name);
+    return lookup_slot(key, hash_value(key), false);
+  }
   size_t mask = index_.size() - 1;
   uint64_t perturb = static_cast<uint64_t>(hash);
   size_t i = static_cast<size_t>(hash) & mask;
   for (;;) {
     int32_t ix = index_[i];
-    if (ix == kEmpty) return nullptr;
+    if (ix == kEmpty) return -1;
     if (ix >= 0) {
-      Entry& e = entries_[static_cast<size_t>(ix)];
-      if (e.key.is_obj() && e.key.obj() == name) return &e.value;
+      const Entry& e = entries_[static_cast<size_t>(ix)];
+      if (e.key.is_obj() && e.key.obj() == name) return ix;
       if (e.hash == hash && e.key.is_obj()) {
         Obj* key = e.key.obj();
         Str* s = key->type == name->type ? static_cast<Str*>(key) : dynamic_cast<Str*>(key);
-        if (s && s->s == name->s) return &e.value;
+        if (s && s->s == name->s) return ix;
       }
     }
     perturb >>= 5;
@@ -94,16 +99,24 @@ Value* DictTable::find_str(Str* name) {
 }
 
 void DictTable::set(Value key, Value value, int64_t hash) {
-  if (Value* v = find(key, hash)) {
-    *v = std::move(value);
+  uint64_t before = version_;
+  int64_t slot = lookup_slot(key, hash, true);
+  if (slot >= 0 && index_[static_cast<size_t>(slot)] >= 0) {
+    entries_[static_cast<size_t>(index_[static_cast<size_t>(slot)])].value = std::move(value);
     return;
   }
-  if ((entries_.size() + 1) * 3 >= index_.size() * 2) rebuild((used_ + 1) * 3);
-  int64_t slot = lookup_slot(key, hash, true);
+  if (version_ != before) {  // a key's __eq__ changed this table: `slot` is stale
+    set(std::move(key), std::move(value), hash);
+    return;
+  }
+  if ((entries_.size() + 1) * 3 >= index_.size() * 2) {
+    rebuild((used_ + 1) * 3);
+    slot = lookup_slot(key, hash, true);
+  }
   index_[static_cast<size_t>(slot)] = static_cast<int32_t>(entries_.size());
   entries_.push_back(Entry{hash, std::move(key), std::move(value)});
   ++used_;
-  ++version_;
+  changed();
 }
 
 Value DictTable::erase(const Value& key) {
@@ -126,7 +139,7 @@ Value DictTable::erase(const Value& key) {
         e.key = Value();
         e.value = Value();
         --used_;
-        ++version_;
+        changed();
         if (used_ == 0) clear();
         return out;
       }
@@ -142,7 +155,7 @@ DictTable::Entry DictTable::pop_last() {
   entries_.pop_back();
   rebuild(used_ * 3);
   --used_;
-  ++version_;
+  changed();
   return out;
 }
 
@@ -151,7 +164,7 @@ void DictTable::clear() {
   old.swap(entries_);
   index_.clear();
   used_ = 0;
-  ++version_;
+  changed();
 }
 
 void DictTable::rebuild(size_t min_size) {

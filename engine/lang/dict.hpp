@@ -7,6 +7,7 @@
 //
 // Key equality may run Python code (`__eq__`), which may throw PyException.
 
+#include <atomic>
 #include <cstdint>
 #include <vector>
 
@@ -21,6 +22,12 @@ int64_t hash_value(const Value& v);
 // `a == b` for keys: identity first, then numbers and strings, then __eq__.
 bool keys_equal(const Value& a, const Value& b);
 
+// Bumped whenever a watched table (a class's dict) gains or loses a key, so one compare
+// tells an attribute cache that no class anywhere changed shape since it was filled.
+// Shared by every VM: a bump from another run only costs a cache refill.
+extern std::atomic<uint64_t> class_dicts_epoch;
+inline uint64_t class_epoch() { return class_dicts_epoch.load(std::memory_order_relaxed); }
+
 class DictTable {
  public:
   struct Entry {
@@ -34,7 +41,21 @@ class DictTable {
   Value* find(const Value& key) { return find(key, hash_value(key)); }
   Value* find(const Value& key, int64_t hash);
   // Lookup by an interned name (attribute and global access): pointer compare first.
-  Value* find_str(Str* name);
+  Value* find_str(Str* name) {
+    int64_t i = find_str_index(name);
+    return i < 0 ? nullptr : &entries_[static_cast<size_t>(i)].value;
+  }
+  // The entry number holding `name`, or -1.
+  int64_t find_str_index(Str* name) const;
+  // The value of entry `i` when that entry's key is the object `name` itself: inline
+  // caches remember where an attribute was, and this checks the guess in O(1).
+  Value* hinted(size_t i, const Obj* name) {
+    if (i >= entries_.size()) return nullptr;
+    Entry& e = entries_[i];
+    return e.key.is_obj() && e.key.obj() == name ? &e.value : nullptr;
+  }
+  // From now on, gaining or losing a key bumps class_dicts_epoch.
+  void watch() { watched_ = true; }
   void set(Value key, Value value) {
     int64_t h = hash_value(key);
     set(std::move(key), std::move(value), h);
@@ -54,11 +75,16 @@ class DictTable {
  private:
   int64_t lookup_slot(const Value& key, int64_t hash, bool for_insert) const;
   void rebuild(size_t min_size);
+  void changed() {
+    ++version_;
+    if (watched_) class_dicts_epoch.fetch_add(1, std::memory_order_relaxed);
+  }
 
   std::vector<Entry> entries_;
   std::vector<int32_t> index_;  // -1 empty, -2 deleted, else entry number
   size_t used_ = 0;
   uint64_t version_ = 0;
+  bool watched_ = false;
 };
 
 class SetTable {

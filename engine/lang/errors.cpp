@@ -27,10 +27,10 @@ void raise(Type* type, std::string_view msg) { throw PyException{new_exception(t
 void raise(const std::string& type_name, std::string_view msg) {
   raise(vm().exc_type(type_name), msg);
 }
-void type_error(std::string_view msg) { raise("TypeError", msg); }
-void value_error(std::string_view msg) { raise("ValueError", msg); }
-void index_error(std::string_view msg) { raise("IndexError", msg); }
-void attribute_error(std::string_view msg) { raise("AttributeError", msg); }
+void type_error(std::string_view msg) { raise(vm().hot_exc.type_error, msg); }
+void value_error(std::string_view msg) { raise(vm().hot_exc.value_error, msg); }
+void index_error(std::string_view msg) { raise(vm().hot_exc.index_error, msg); }
+void attribute_error(std::string_view msg) { raise(vm().hot_exc.attribute_error, msg); }
 void zero_division(std::string_view msg) { raise("ZeroDivisionError", msg); }
 void overflow_error(std::string_view msg) { raise("OverflowError", msg); }
 void not_supported(std::string_view what) {
@@ -40,13 +40,26 @@ void not_supported(std::string_view what) {
 }
 
 void key_error(const Value& key) {
-  throw PyException{new_exception_args(vm().exc_type("KeyError"), {key})};
+  throw PyException{new_exception_args(vm().hot_exc.key_error, {key})};
 }
 
 void stop_iteration(Value value) {
   std::vector<Value> args;
   if (!value.is_null()) args.push_back(std::move(value));
-  throw PyException{new_exception_args(vm().exc_type("StopIteration"), std::move(args))};
+  throw PyException{new_exception_args(vm().hot_exc.stop_iteration, std::move(args))};
+}
+
+Value fail(Type* type, std::string_view msg) { return fail_value(new_exception(type, msg)); }
+
+Value fail_value(Value exc) {
+  vm().pending_exception = std::move(exc);
+  return Value();
+}
+
+void raise_pending() {
+  VM& v = vm();
+  Value exc = std::move(v.pending_exception);
+  throw PyException{std::move(exc)};
 }
 
 bool exc_matches(const Value& exc, const char* name) {

@@ -4,6 +4,12 @@
 // A Python exception travels through C++ as `PyException` (the dispatch loop catches it
 // and unwinds Python frames). `StopRun` ends the run outright (instruction budget): Python
 // code cannot catch it.
+//
+// Natives on hot paths (int("x"), ...) raise without a C++ throw, which costs
+// microseconds: `return fail(...)` stores the exception as VM::pending_exception and
+// returns the Null sentinel. Only a native called through call_object (a Builtin's fn or a
+// Type's ctor) may do so: the dispatch loop raises the pending exception inline, and
+// call_object throws it for every C++ caller.
 
 #include <string>
 #include <string_view>
@@ -39,6 +45,12 @@ Value new_exception_args(Type* type, std::vector<Value> args);
 [[noreturn]] void overflow_error(std::string_view msg);
 [[noreturn]] void not_supported(std::string_view what);  // NotImplementedError
 [[noreturn]] void stop_iteration(Value value);
+
+// The non-throwing raise (see above): returns the sentinel for the native to return.
+Value fail(Type* type, std::string_view msg);
+Value fail_value(Value exc);
+// Throws the pending exception a native left behind its sentinel.
+[[noreturn]] void raise_pending();
 
 // The value of a support-library result, or its exception raised.
 template <class T>

@@ -155,11 +155,17 @@ void init_exceptions(VM& v) {
   def_method(group, "split", eg_split);
   def_method(group, "subgroup", eg_subgroup);
   def_method(group, "derive", eg_derive);
+  v.hot_exc = HotExcTypes{v.exc.at("BaseException"),  v.exc.at("BaseExceptionGroup"),
+                          v.exc.at("OSError"),        v.exc.at("TypeError"),
+                          v.exc.at("ValueError"),     v.exc.at("IndexError"),
+                          v.exc.at("KeyError"),       v.exc.at("AttributeError"),
+                          v.exc.at("StopIteration")};
 }
 
 Value construct_builtin_exception(Type* t, Args& a) {
-  if (t->is_subtype(vm().exc_type("BaseExceptionGroup"))) return group_ctor(t, a);
-  if (t->is_subtype(vm().exc_type("OSError"))) return os_error_ctor(t, a);
+  const HotExcTypes& hot = vm().hot_exc;
+  if (t->is_subtype(hot.base_exception_group)) return group_ctor(t, a);
+  if (t->is_subtype(hot.os_error)) return os_error_ctor(t, a);
   return exc_ctor_for(t, a);
 }
 

@@ -3,7 +3,9 @@
 // (and with it the value stack), so suspending it is returning from the dispatch loop and resuming it is linking the frame
 // back on top of the running one: Python-to-Python calls never recurse in C++.
 
+#include <cstddef>
 #include <cstdint>
+#include <new>
 
 #include "engine/lang/code.hpp"
 
@@ -20,6 +22,7 @@ struct Block {
   Value saved;  // ExceptHandler: the exception handled before this one
 };
 
+// CPython's CO_MAXBLOCKS is 20; deeper nesting is a SystemError when it runs.
 constexpr int kMaxBlocks = 24;
 
 // How a frame resumed from inside the dispatch loop hands its result back.
@@ -37,17 +40,35 @@ struct Frame {
   Value globals_ref;
   Value locals;  // DictObj namespace of module and class bodies
   Frame* back = nullptr;
-  uint32_t pc = 0;
   Value* sp;
   Generator* gen = nullptr;
   Value handled;  // the exception an `except` of this frame is handling
   Value init_self;  // a constructor's __init__ frame returns this instead
+  // Room for the code's deepest block stack (Code::max_blocks), not kMaxBlocks: most
+  // frames (a coroutine per task) need none, and the memory of a frame per task counts.
+  Block* blocks = nullptr;  // block_capacity of them, stored right after the slots
+  uint32_t pc = 0;
+  int nblocks = 0;
+  int block_capacity = 0;
+  int nslots;
   bool entry = false;  // the C++ execute() that runs it returns with this frame
   ResumeKind resumed_by = ResumeKind::None;
-  int nblocks = 0;
-  Block blocks[kMaxBlocks];
-  int nslots;
   Value slots[1];  // locals, cells, free variables, then the value stack
+
+  // The bytes of a frame with `n` slots and room for `nb` blocks.
+  static size_t size_for(int n, int nb) {
+    return sizeof(Frame) + sizeof(Value) * static_cast<size_t>(n > 1 ? n - 1 : 0) +
+           sizeof(Block) * static_cast<size_t>(nb);
+  }
+  // A fresh frame of size_for(nslots, nb) bytes: constructs its (empty) blocks.
+  void init_blocks(int nb) {
+    blocks = reinterpret_cast<Block*>(slots + (nslots > 1 ? nslots : 1));
+    for (int i = 0; i < nb; ++i) new (&blocks[i]) Block{BlockKind::Try, 0, 0, Value()};
+    block_capacity = nb;
+  }
+  ~Frame() {
+    for (int i = 0; i < block_capacity; ++i) blocks[i].~Block();
+  }
 
   Value* stack_base() { return slots + (code->nslots() - code->stacksize); }
   Value* cells() { return slots + code->nlocals(); }

@@ -71,8 +71,7 @@ bool contains(const Value& c, const Value& item) {
   if (!f.is_null()) return truthy(vm().call1(f, item));
   bool iterable = ty == t.range || ty == t.dict_values || ty == t.dict_items ||
                   !user_method(c, "__iter__").is_null() || !user_method(c, "__getitem__").is_null() ||
-                  ty == t.generator || ty == t.seq_iter || ty == t.enumerate || ty == t.zip ||
-                  ty == t.map || ty == t.filter;
+                  ty == t.generator || ty->is_builtin_iterator();
   if (!iterable) {
     type_error(std::string("argument of type '") + ty->name + "' is not iterable");
   }
@@ -88,37 +87,35 @@ Value get_iter(const Value& v) {
   VM& vmr = vm();
   const CoreTypes& t = vmr.t;
   Type* ty = v.type();
-  if (ty == t.list) return Value(new SeqIter(IterKind::List, v));
-  if (ty == t.tuple) return Value(new SeqIter(IterKind::Tuple, v));
-  if (ty == t.str) return Value(new SeqIter(IterKind::Str, v));
+  if (ty == t.list) return Value(new SeqIter(t.list_iter, IterKind::List, v));
+  if (ty == t.tuple) return Value(new SeqIter(t.tuple_iter, IterKind::Tuple, v));
+  if (ty == t.str) {
+    auto* s = v.as<Str>();
+    return Value(new SeqIter(s->ncp == s->s.size() ? t.str_ascii_iter : t.str_iter, IterKind::Str, v));
+  }
   if (ty == t.range) {
-    auto* it = new SeqIter(IterKind::Range, v);
+    auto* it = new SeqIter(t.range_iter, IterKind::Range, v);
     it->extra = v.as<Range>()->start;
     return Value(it);
   }
   if (ty == t.dict || ty == t.dict_keys || ty == t.dict_values || ty == t.dict_items) {
     Value d = ty == t.dict ? v : v.as<DictView>()->dict;
-    IterKind k = ty == t.dict_values ? IterKind::DictValues
-                 : ty == t.dict_items ? IterKind::DictItems
-                                      : IterKind::DictKeys;
-    auto* it = new SeqIter(k, d);
+    bool values = ty == t.dict_values, items = ty == t.dict_items;
+    auto* it = new SeqIter(values ? t.dict_valueiter : items ? t.dict_itemiter : t.dict_keyiter,
+                           values ? IterKind::DictValues : items ? IterKind::DictItems : IterKind::DictKeys, d);
     it->extra = static_cast<int64_t>(d.as<DictObj>()->table.size());
     return Value(it);
   }
   if (ty == t.set || ty == t.frozenset) {
-    auto* it = new SeqIter(IterKind::Set, v);
+    auto* it = new SeqIter(t.set_iter, IterKind::Set, v);
     it->extra = static_cast<int64_t>(v.as<SetObj>()->table.size());
     return Value(it);
   }
-  if (ty == t.generator || ty == t.seq_iter || ty == t.enumerate || ty == t.zip || ty == t.map ||
-      ty == t.filter || ty == t.callable_iter) {
-    return v;
-  }
+  if (ty == t.generator || ty->is_builtin_iterator()) return v;
   Value f = user_method(v, "__iter__");
   if (!f.is_null()) {
     Value it = vmr.call0(f);
-    if (!it.is_obj() || (it.type()->lookup("__next__").is_null() && it.type() != t.generator &&
-                         it.type() != t.seq_iter)) {
+    if (!it.is_obj() || (it.type()->lookup("__next__").is_null() && it.type() != t.generator)) {
       type_error(std::string("iter() returned non-iterator of type '") + type_name(it) + "'");
     }
     return it;
@@ -127,9 +124,8 @@ Value get_iter(const Value& v) {
     return vmr.call1(native, v);  // an iterator written in C++ (coroutine_wrapper, FutureIter...)
   }
   if (!user_method(v, "__getitem__").is_null()) {
-    auto* it = new NativeIter(t.callable_iter);
+    auto* it = new NativeIter(t.getitem_iter);  // obj[0], obj[1], ... until IndexError
     it->func = v;
-    it->strict = true;  // the old sequence protocol: obj[0], obj[1], ... until IndexError
     return Value(it);
   }
   type_error(std::string("'") + ty->name + "' object is not iterable");
@@ -137,14 +133,35 @@ Value get_iter(const Value& v) {
 
 namespace {
 
+// seq[i] for the iterators over __getitem__; Null once it raises IndexError or StopIteration.
+Value item_or_end(const Value& seq, int64_t i) {
+  try {
+    return get_item(seq, Value::integer(i));
+  } catch (PyException& e) {
+    if (exc_matches(e.exc, "IndexError") || exc_matches(e.exc, "StopIteration")) return Value();
+    throw;
+  }
+}
+
+Value reversed_getitem_next(SeqIter* s) {
+  if (s->index < 0) return Value();
+  Value x = item_or_end(s->seq, s->index);
+  if (x.is_null()) {
+    s->index = -1;
+    return x;
+  }
+  --s->index;
+  return x;
+}
+
 Value seq_next(SeqIter* s) {
   const CoreTypes& t = vm().t;
   switch (s->kind) {
     case IterKind::List:
+      return s->next_list_item();
     case IterKind::Tuple: {
-      auto& items = s->seq.type() == t.list ? s->seq.as<List>()->items : s->seq.as<Tuple>()->items;
+      auto& items = s->seq.as<Tuple>()->items;
       if (s->index < static_cast<int64_t>(items.size())) return items[static_cast<size_t>(s->index++)];
-      s->index = INT64_MAX;
       return Value();
     }
     case IterKind::Str: {
@@ -156,14 +173,8 @@ Value seq_next(SeqIter* s) {
       s->index = static_cast<int64_t>(pos);
       return make_str(str.substr(start, pos - start));
     }
-    case IterKind::Range: {
-      auto* r = s->seq.as<Range>();
-      if (s->index >= r->length()) return Value();
-      ++s->index;
-      int64_t cur = s->extra;
-      s->extra += r->step;
-      return Value::integer(cur);
-    }
+    case IterKind::Range:
+      return s->next_range_item();
     case IterKind::DictKeys:
     case IterKind::DictValues:
     case IterKind::DictItems: {
@@ -200,6 +211,8 @@ Value seq_next(SeqIter* s) {
       }
       return items[static_cast<size_t>(s->index--)];
     }
+    case IterKind::ReversedGetItem:
+      return reversed_getitem_next(s);
   }
   return Value();
 }
@@ -258,13 +271,11 @@ Value native_next(NativeIter* n) {
       if (keep) return x;
     }
   }
-  if (n->strict) {  // sequence protocol over __getitem__
-    try {
-      return get_item(n->func, Value::integer(n->count++));
-    } catch (PyException& e) {
-      if (exc_matches(e.exc, "IndexError") || exc_matches(e.exc, "StopIteration")) return Value();
-      throw;
-    }
+  if (ty == t.getitem_iter) {
+    if (n->func.is_null()) return Value();
+    Value x = item_or_end(n->func, n->count++);
+    if (x.is_null()) n->func = Value();  // as CPython, an exhausted iterator lets go of the sequence
+    return x;
   }
   Value x = v.call0(n->func);  // iter(callable, sentinel)
   if (equals(x, n->items[0])) return Value();
@@ -277,15 +288,13 @@ Value iter_next(const Value& it) {
   VM& v = vm();
   const CoreTypes& t = v.t;
   Type* ty = it.type();
-  if (ty == t.seq_iter) return seq_next(it.as<SeqIter>());
+  if (ty->layout == Layout::SeqIter) return seq_next(it.as<SeqIter>());
   if (ty == t.generator) {
     bool returned;
     Value r = v.gen_resume(it.as<Generator>(), Value::none(), Value(), returned);
     return returned ? Value() : r;
   }
-  if (ty == t.enumerate || ty == t.zip || ty == t.map || ty == t.filter || ty == t.callable_iter) {
-    return native_next(it.as<NativeIter>());
-  }
+  if (ty->layout == Layout::NativeIter) return native_next(it.as<NativeIter>());
   Value f = user_method(it, "__next__");
   if (f.is_null()) type_error(std::string("'") + ty->name + "' object is not an iterator");
   try {

@@ -3,6 +3,7 @@
 #include "engine/lang/loop_host.hpp"
 
 #include <new>
+#include <typeinfo>
 
 #include "engine/lang/builtins.hpp"
 #include "engine/lang/code.hpp"
@@ -34,6 +35,9 @@ loop::Value to_loop(const Value& v) {
 
 Value to_lang(const loop::Value& v) {
   if (!v) return Value::none();
+  // Most values coming back are boxed scalars (a queue's items, sleep's result): an
+  // exact type check first, as a dynamic_cast costs string compares of type names.
+  if (&typeid(*v) == &typeid(Boxed)) return static_cast<const Boxed*>(v.get())->value;
   if (auto* o = dynamic_cast<Obj*>(v.get())) {
     if (auto* b = dynamic_cast<Boxed*>(o)) return b->value;
     return Value(o);

@@ -26,7 +26,6 @@ struct AsyncioState {
   VM* owner = nullptr;
   AsyncioTypes types;
   std::vector<Value> keep;  // the types
-  std::unordered_map<const loop::Future*, PyFuture*> futures;
   std::unordered_map<const loop::EventLoop*, PyLoop*> loops;
   std::vector<std::pair<Generator*, loop::EventLoop*>> asyncgens;  // weak, first-iteration order
   loop::Ref<loop::EventLoop> current_loop;  // get_event_loop / set_event_loop
@@ -90,6 +89,10 @@ AsyncioState& state() {
 }  // namespace
 
 AsyncioTypes& asyncio_types() { return state().types; }
+
+const AsyncioTypes* asyncio_types_if_created() {
+  return t_state && t_state->owner == current_vm() ? &t_state->types : nullptr;
+}
 
 void forget_asyncio_state() {
   delete t_state;
@@ -166,18 +169,13 @@ std::vector<Value> asyncgen_take(loop::EventLoop* l) {
 
 // [SECTION] Faces of loop objects -----------------------------------------------------
 
-PyFuture::PyFuture(Type* t, loop::Ref<loop::Future> f) : Obj(t), fut(std::move(f)) {
-  if (t_state) t_state->futures[fut.get()] = this;
-}
+PyFuture::PyFuture(Type* t, loop::Ref<loop::Future> f) : Obj(t), fut(std::move(f)) { fut->face = this; }
 
 PyFuture::~PyFuture() { clear_refs(); }
 
 void PyFuture::clear_refs() {
   if (!fut) return;
-  if (t_state) {
-    auto it = t_state->futures.find(fut.get());
-    if (it != t_state->futures.end() && it->second == this) t_state->futures.erase(it);
-  }
+  if (fut->face == this) fut->face = nullptr;
   fut = nullptr;
 }
 
@@ -193,10 +191,9 @@ PyHandle::PyHandle(Type* t, loop::Ref<loop::Handle> h) : Obj(t), handle(std::mov
 
 Value wrap_future(const loop::Ref<loop::Future>& f) {
   if (!f) return Value::none();
-  AsyncioState& s = state();
-  auto it = s.futures.find(f.get());
-  if (it != s.futures.end()) return Value(it->second);
-  return Value(new PyFuture(f->is_task() ? s.types.task : s.types.future, f));
+  if (f->face) return Value(static_cast<PyFuture*>(static_cast<Obj*>(f->face)));
+  const AsyncioTypes& t = state().types;
+  return Value(new PyFuture(f->is_task() ? t.task : t.future, f));
 }
 
 Value wrap_future_blocking(const loop::Ref<loop::Future>& f) {
@@ -351,11 +348,14 @@ Value a_gather(Args& a) {
       type_error("An asyncio.Future, a coroutine or an awaitable is required");
     }
   }
-  // gather's arg_to_fut: the same coroutine passed twice is one task.
+  // gather's arg_to_fut: the same coroutine passed twice is one task (every argument is
+  // an object here; a map keeps gather(*thousands) linear).
+  std::unordered_map<const Obj*, size_t> first_at;
+  first_at.reserve(a.n);
+  aws.reserve(a.n);
   for (size_t i = 0; i < a.n; ++i) {
-    size_t j = 0;
-    while (j < i && !a[j].same(a[i])) ++j;
-    aws.push_back(j < i ? aws[j] : awaitable_to_loop(a[i], *l));
+    auto [it, fresh] = first_at.try_emplace(a[i].obj(), i);
+    aws.push_back(fresh ? awaitable_to_loop(a[i], *l) : aws[it->second]);
   }
   loop::Ref<loop::Future> outer = loop_call([&] { return loop::gather(*l, aws, return_exceptions); });
   // With children, CPython's outer future is a _GatheringFuture (a Future subclass).

@@ -24,6 +24,8 @@ struct AsyncioTypes {
 };
 // The types, created with the VM's first use of asyncio.
 AsyncioTypes& asyncio_types();
+// The types if this VM has created them, else null (no object of theirs can exist yet).
+const AsyncioTypes* asyncio_types_if_created();
 // Drops the module's state (the run ends).
 void forget_asyncio_state();
 // Clears every live HoldsLoopRefs object of the VM.

@@ -182,12 +182,41 @@ Value new_lifo(Args& a) { return new_queue_of(a, t_types.lifo, loop::Queue::Kind
 
 loop::Queue& q(const Args& a) { return self<loop::Queue>(a); }
 
+// `await q.put(item)` / `await q.get()`: the loop's put/get coroutine is made only when
+// the first step has to wait. Otherwise that step is the one put_co/get_co would take
+// (put_nowait into a queue with room, get_nowait from one with items), done on the spot:
+// a pipeline makes one of these per item and nearly none of them waits.
+struct QueueOp final : NativeCoro {
+  QueueOp(loop::Queue& q, loop::Value item, bool put)
+      : NativeCoro(nullptr), queue(&q), item(std::move(item)), put(put) {
+    pending_name = put ? "Queue.put" : "Queue.get";
+  }
+  void clear_refs() override {
+    NativeCoro::clear_refs();
+    queue = nullptr;
+    item = nullptr;
+  }
+  loop::Ref<loop::Coroutine> make_coroutine() override { return put ? queue->put(std::move(item)) : queue->get(); }
+  bool step_now(Value& out) override {
+    if (put ? queue->full() : queue->empty()) return false;
+    out = loop_call([&] {
+      if (!put) return to_lang(queue->get_nowait());
+      queue->put_nowait(std::move(item));
+      return Value::none();
+    });
+    return true;
+  }
+  loop::Ref<loop::Queue> queue;
+  loop::Value item;
+  bool put;
+};
+
 Value q_put(Args& a) {
   check_args(a, "put", 2, 2);
-  return coro(q(a).put(to_loop(a[1])));
+  return Value(new QueueOp(q(a), to_loop(a[1]), true));
 }
 
-Value q_get(Args& a) { return coro(q(a).get()); }
+Value q_get(Args& a) { return Value(new QueueOp(q(a), nullptr, false)); }
 
 Value q_put_nowait(Args& a) {
   check_args(a, "put_nowait", 2, 2);

@@ -6,6 +6,7 @@
 #include "engine/lang/frame.hpp"
 #include "engine/lang/ops.hpp"
 #include "engine/lang/vm.hpp"
+#include "engine/loop/pool.hpp"
 
 namespace looplab::lang {
 
@@ -20,12 +21,12 @@ void* Obj::operator new(size_t size) {
       throw PyException{v->memory_error};
     }
   }
-  return ::operator new(size);
+  return loop::pool_allocate(size);
 }
 
 void Obj::operator delete(void* p, size_t size) {
   if (VM* v = current_vm()) v->heap_bytes -= static_cast<int64_t>(size);
-  ::operator delete(p);
+  loop::pool_deallocate(p, size);
 }
 
 Obj::Obj(Type* t) : type(t) {
@@ -134,12 +135,6 @@ DictObj::DictObj(Type* t) : Obj(t) {}
 SetObj::SetObj(bool frozen) : Obj(frozen ? vm().t.frozenset : vm().t.set) {}
 Range::Range(int64_t a, int64_t b, int64_t c) : Obj(vm().t.range), start(a), stop(b), step(c) {}
 
-int64_t Range::length() const {
-  if (step > 0 && start < stop) return (stop - start - 1) / step + 1;
-  if (step < 0 && start > stop) return (start - stop - 1) / (-step) + 1;
-  return 0;
-}
-
 Slice::Slice(Value a, Value b, Value c)
     : Obj(vm().t.slice), start(std::move(a)), stop(std::move(b)), step(std::move(c)) {}
 
@@ -201,8 +196,8 @@ void Generator::clear_refs() {
   name = qualname = Value();
 }
 
-SeqIter::SeqIter(IterKind k, Value s, int64_t start)
-    : Obj(vm().t.seq_iter), kind(k), seq(std::move(s)), index(start) {}
+SeqIter::SeqIter(Type* t, IterKind k, Value s, int64_t start)
+    : Obj(t), kind(k), seq(std::move(s)), index(start) {}
 DictView::DictView(Type* t, Value d) : Obj(t), dict(std::move(d)) {}
 NativeIter::NativeIter(Type* t) : Obj(t) {}
 
@@ -240,21 +235,24 @@ const Value* lookup_along(const std::vector<Type*>& mro, Str* n) {
 }  // namespace
 
 // Memoised for interned names only: they live as long as the VM, so a cached name
-// pointer can never be reused by another string.
-Value Type::lookup(Str* n) const {
+// pointer can never be reused by another string. Filling an entry watches every dict
+// along the MRO, so class_epoch() moves when any of them gains or loses a key.
+const Value* Type::lookup_slot(Str* n) const {
   VM* v = current_vm();
-  if (!n->interned || !v) {
-    const Value* found = lookup_along(mro, n);
-    return found ? *found : Value();
-  }
-  uint64_t versions = 0;
-  for (const Type* t : mro) versions += t->d()->table.version();
+  if (!n->interned || !v) return lookup_along(mro, n);
+  uint64_t epoch = class_epoch();
   uint64_t h = (serial ^ (reinterpret_cast<uintptr_t>(n) >> 4)) * 0x9E3779B97F4A7C15ULL;
   LookupCacheEntry& e = v->lookup_cache[(h >> 40) & (v->lookup_cache.size() - 1)];
-  if (e.type_serial != serial || e.name != n || e.versions != versions) {
-    e = LookupCacheEntry{serial, n, versions, lookup_along(mro, n)};
+  if (e.type_serial != serial || e.name != n || e.versions != epoch) {
+    for (const Type* t : mro) t->d()->table.watch();
+    e = LookupCacheEntry{serial, n, epoch, lookup_along(mro, n)};
   }
-  return e.slot ? *e.slot : Value();
+  return e.slot;
+}
+
+Value Type::lookup(Str* n) const {
+  const Value* slot = lookup_slot(n);
+  return slot ? *slot : Value();
 }
 
 Value Type::lookup(std::string_view n) const { return lookup(vm().intern(n)); }
@@ -283,7 +281,8 @@ Frame* Frame::create(Code* code, Value func, DictObj* globals) {
   VM* v = current_vm();
   Frame* f = nullptr;
   if (v && n < kPooledSlots && static_cast<size_t>(n) < v->frame_pool.size() &&
-      !v->frame_pool[static_cast<size_t>(n)].empty()) {
+      !v->frame_pool[static_cast<size_t>(n)].empty() &&
+      v->frame_pool[static_cast<size_t>(n)].back()->block_capacity >= code->max_blocks) {
     f = v->frame_pool[static_cast<size_t>(n)].back();
     v->frame_pool[static_cast<size_t>(n)].pop_back();
     f->back = nullptr;
@@ -293,11 +292,11 @@ Frame* Frame::create(Code* code, Value func, DictObj* globals) {
     f->resumed_by = ResumeKind::None;
     f->nblocks = 0;
   } else {
-    size_t bytes = sizeof(Frame) + sizeof(Value) * static_cast<size_t>(n > 0 ? n - 1 : 0);
-    void* mem = ::operator new(bytes);
+    void* mem = ::operator new(size_for(n, code->max_blocks));
     f = new (mem) Frame();
     for (int i = 1; i < n; ++i) new (&f->slots[i]) Value();
     f->nslots = n;
+    f->init_blocks(code->max_blocks);
   }
   f->code = code;
   f->code_ref = Value(code);

@@ -58,7 +58,11 @@ struct SetObj : Obj {
 struct Range : Obj {
   Range(int64_t a, int64_t b, int64_t c);
   int64_t start, stop, step;
-  int64_t length() const;
+  int64_t length() const {
+    if (step > 0 && start < stop) return (stop - start - 1) / step + 1;
+    if (step < 0 && start > stop) return (start - stop - 1) / (-step) + 1;
+    return 0;
+  }
 };
 
 struct Slice : Obj {
@@ -155,8 +159,8 @@ struct Module : Obj {
 };
 
 // How a type's instances are laid out: user classes inherit the layout of their
-// nearest built-in base.
-enum class Layout : uint8_t { Object, Exception, Other };
+// nearest built-in base. SeqIter / NativeIter: the iterator structs below.
+enum class Layout : uint8_t { Object, Exception, SeqIter, NativeIter, Other };
 
 struct Type : Instance {
   Type(std::string n, Type* b, Layout l);
@@ -169,13 +173,20 @@ struct Type : Instance {
   Layout layout;
   bool is_heap = false;  // a class statement made it
   bool has_del = false;
+  // Whether instances have a __dict__ or only __slots__; attr.cpp learns it at the first store.
+  enum class InstanceDict : uint8_t { Unknown, Yes, No } instance_dict = InstanceDict::Unknown;
   bool subclassable = true;
   // Built-in types: the constructor (`int(x)`, `list(it)`); receives the call's arguments.
   NativeFn ctor = nullptr;
   // Looks `name` up along the MRO (class attributes, methods, descriptors); Null if absent.
   Value lookup(Str* name) const;
   Value lookup(std::string_view name) const;
+  // Where lookup(name) finds its value (null if absent); the pointer into a class dict
+  // stays valid while class_epoch() is unchanged.
+  const Value* lookup_slot(Str* name) const;
   bool is_subtype(const Type* t) const;
+  // The iterators written in C++ (SeqIter, NativeIter), which are their own __iter__.
+  bool is_builtin_iterator() const { return layout == Layout::SeqIter || layout == Layout::NativeIter; }
   DictObj* d() const { return dict.as<DictObj>(); }
   void compute_mro();
 };
@@ -213,18 +224,35 @@ struct Generator : Obj {
   Value name, qualname;
 };
 
-// Iterators over built-in sequences share one struct; `kind` selects the walk.
+// Iterators over built-in sequences share one struct; `kind` selects the walk, the type
+// (list_iterator, range_iterator...) only names it.
 enum class IterKind : uint8_t {
-  List, Tuple, Str, Range, DictKeys, DictValues, DictItems, Set, Reversed
+  List, Tuple, Str, Range, DictKeys, DictValues, DictItems, Set, Reversed,
+  ReversedGetItem  // reversed() of a user sequence: seq[len - 1], seq[len - 2]... lazily
 };
 
 struct SeqIter : Obj {
-  SeqIter(IterKind k, Value s, int64_t start = 0);
+  SeqIter(Type* t, IterKind k, Value s, int64_t start = 0);
   void clear_refs() override { seq = Value(); }
   IterKind kind;
   Value seq;
   int64_t index;
   int64_t extra = 0;  // range: current value, step kept in seq
+
+  // The two walks of for loops' fast path (vm_ops.cpp fast_next); Null when exhausted.
+  Value next_list_item() {
+    auto& items = seq.as<List>()->items;
+    if (index < static_cast<int64_t>(items.size())) return items[static_cast<size_t>(index++)];
+    index = INT64_MAX;  // stays exhausted even if the list grows later
+    return Value();
+  }
+  Value next_range_item() {
+    if (index >= seq.as<Range>()->length()) return Value();
+    ++index;
+    int64_t cur = extra;
+    extra += seq.as<Range>()->step;
+    return Value::integer(cur);
+  }
 };
 
 // A view `d.keys()`, `d.values()`, `d.items()`.

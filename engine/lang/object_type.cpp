@@ -27,11 +27,13 @@ std::string strip_ws(std::string_view s) {
   return std::string(s.substr(a, b - a + 1));
 }
 
-[[noreturn]] void bad_int_literal(const Value& s, int64_t base) {
-  value_error("invalid literal for int() with base " + std::to_string(base) + ": " + repr(s));
+Value bad_int_literal(const Value& s, int64_t base) {
+  return fail(vm().hot_exc.value_error,
+              "invalid literal for int() with base " + std::to_string(base) + ": " + repr(s));
 }
 
-int64_t parse_int(const Value& sv, int64_t base) {
+// The int, or fail()'s sentinel: int("x") in a try is common enough to skip the throw.
+Value parse_int(const Value& sv, int64_t base) {
   std::string s = strip_ws(str_view(sv));
   size_t i = 0;
   bool neg = false;
@@ -42,7 +44,7 @@ int64_t parse_int(const Value& sv, int64_t base) {
   else if ((base == 2 || base == 0) && prefixed('b')) base = 2, i += 2;
   int64_t shown = base == 0 ? 10 : base;
   if (base == 0) base = 10;
-  if (i >= s.size()) bad_int_literal(sv, shown);
+  if (i >= s.size()) return bad_int_literal(sv, shown);
   Int128 v = 0;
   bool last_digit = false;
   for (; i < s.size(); ++i) {
@@ -52,13 +54,13 @@ int64_t parse_int(const Value& sv, int64_t base) {
       continue;
     }
     int d = c >= '0' && c <= '9' ? c - '0' : (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? (c | 0x20) - 'a' + 10 : 99;
-    if (d >= base) bad_int_literal(sv, shown);
+    if (d >= base) return bad_int_literal(sv, shown);
     v = v * base + d;
     if (v > (static_cast<Int128>(1) << 64)) overflow_error("integer overflow (LoopLab ints are 64-bit)");
     last_digit = true;
   }
-  if (!last_digit) bad_int_literal(sv, shown);
-  return make_int_checked(neg ? -v : v).as_int();
+  if (!last_digit) return bad_int_literal(sv, shown);
+  return make_int_checked(neg ? -v : v);
 }
 
 Value int_ctor(Args& a) {
@@ -70,7 +72,7 @@ Value int_ctor(Args& a) {
     if (!is_str(x)) type_error("int() can't convert non-string with explicit base");
     int64_t b = to_index(base);
     if (b != 0 && (b < 2 || b > 36)) value_error("int() base must be >= 2 and <= 36, or 0");
-    return Value::integer(parse_int(x, b));
+    return parse_int(x, b);
   }
   if (x.is_intlike()) return Value::integer(x.as_int());
   if (x.is_float()) {
@@ -83,7 +85,7 @@ Value int_ctor(Args& a) {
     }
     return Value::integer(static_cast<int64_t>(t));
   }
-  if (is_str(x)) return Value::integer(parse_int(x, 10));
+  if (is_str(x)) return parse_int(x, 10);
   for (const char* m : {"__int__", "__index__", "__trunc__"}) {
     Value f = lookup_special(x, m);
     if (!f.is_null()) return vm().call0(f);
@@ -115,7 +117,7 @@ Value float_ctor(Args& a) {
     bool ok = !clean.empty() && body.find_first_of("x") == std::string::npos;
     double d = ok ? std::strtod(clean.c_str(), &end) : 0.0;
     if (!ok || end != clean.c_str() + clean.size()) {
-      value_error("could not convert string to float: " + repr(x));
+      return fail(vm().hot_exc.value_error, "could not convert string to float: " + repr(x));
     }
     return Value::floating(d);
   }
@@ -327,13 +329,23 @@ Value filter_ctor(Args& a) {
   return out;
 }
 
+// The type CPython's reversed(x) has when x is a built-in container without its own
+// reverse iterator in LoopLab (a copy of the items is walked backwards).
+Type* reversed_copy_type(const Type* ty) {
+  const CoreTypes& t = vm().t;
+  if (ty == t.dict || ty == t.dict_keys) return t.dict_revkeyiter;
+  if (ty == t.dict_values) return t.dict_revvalueiter;
+  if (ty == t.dict_items) return t.dict_revitemiter;
+  return t.reversed;
+}
+
 Value reversed_ctor(Args& a) {
   check_args(a, "reversed", 1, 1);
   const CoreTypes& t = vm().t;
   const Value& x = a[0];
   if (x.type() == t.list || x.type() == t.tuple) {
     int64_t n = length(x);
-    return Value(new SeqIter(IterKind::Reversed, x, n - 1));
+    return Value(new SeqIter(x.type() == t.list ? t.list_reviter : t.reversed, IterKind::Reversed, x, n - 1));
   }
   if (x.type() == t.range) {
     auto* r = x.as<Range>();
@@ -346,10 +358,14 @@ Value reversed_ctor(Args& a) {
   Value f = lookup_special(x, "__reversed__");
   if (!f.is_null()) return vm().call0(f);
   if (x.type() == t.str || x.type() == t.dict || x.type() == t.dict_keys || x.type() == t.dict_values ||
-      x.type() == t.dict_items || !lookup_special(x, "__getitem__").is_null()) {
+      x.type() == t.dict_items) {
     std::vector<Value> items = to_vector(x);
     Value l = make_list(std::move(items));
-    return Value(new SeqIter(IterKind::Reversed, l, length(l) - 1));
+    return Value(new SeqIter(reversed_copy_type(x.type()), IterKind::Reversed, l, length(l) - 1));
+  }
+  if (!lookup_special(x, "__getitem__").is_null()) {
+    int64_t n = length(x);  // as CPython: a sequence without __len__ is not reversible
+    return Value(new SeqIter(t.reversed, IterKind::ReversedGetItem, x, n - 1));
   }
   type_error(std::string("'") + type_name(x) + "' object is not reversible");
 }
@@ -398,6 +414,17 @@ Value type_ctor(Args& a) {
 Value object_ctor(Args& a) {
   if (a.n > 0) type_error("object() takes no arguments");
   return Value(new Instance(vm().t.object));
+}
+
+// type(None)(), type(...)() and type(NotImplemented)() return their singleton.
+Value singleton(const Args& a, const char* type_name, Value only) {
+  if (a.n > 0 || a.nkw() > 0) type_error(std::string(type_name) + " takes no arguments");
+  return only;
+}
+Value none_ctor(Args& a) { return singleton(a, "NoneType", Value::none()); }
+Value ellipsis_ctor(Args& a) { return singleton(a, "EllipsisType", vm().ellipsis); }
+Value not_implemented_ctor(Args& a) {
+  return singleton(a, "NotImplementedType", vm().not_implemented);
 }
 
 // [SECTION] Descriptors ---------------------------------------------------------------------------
@@ -620,9 +647,12 @@ void init_object_methods(VM& v) {
   t.zip->ctor = zip_ctor;
   t.map->ctor = map_ctor;
   t.filter->ctor = filter_ctor;
-  t.seq_iter->ctor = reversed_ctor;
+  t.reversed->ctor = reversed_ctor;
   t.type->ctor = type_ctor;
   t.object->ctor = object_ctor;
+  t.none->ctor = none_ctor;
+  t.ellipsis->ctor = ellipsis_ctor;
+  t.not_implemented->ctor = not_implemented_ctor;
   t.property->ctor = property_ctor;
   t.staticmethod->ctor = staticmethod_ctor;
   t.classmethod->ctor = classmethod_ctor;
@@ -653,7 +683,7 @@ void init_object_methods(VM& v) {
   init_coroutine_types();
   def_method(t.generator, "__next__", gen_next);
   def_method(t.generator, "__iter__", iter_self);
-  for (Type* it : {t.seq_iter, t.enumerate, t.zip, t.map, t.filter, t.callable_iter}) {
+  for (Type* it : t.iterators) {
     def_method(it, "__next__", iter_next_method);
     def_method(it, "__iter__", iter_self);
   }

@@ -10,6 +10,7 @@
 #include "engine/lang/support/float_format.hpp"
 #include "engine/lang/support/format_spec.hpp"
 #include "engine/lang/support/hash.hpp"
+#include "engine/lang/support/unicode_printable.hpp"
 #include "engine/lang/support/utf8.hpp"
 #include "engine/lang/vm.hpp"
 
@@ -103,15 +104,16 @@ std::string str_repr(const std::string& s) {
     } else if (c == '\t') {
       out += "\\t";
     } else if (c < 0x20 || c == 0x7f) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\x%02x", c);
-      out += buf;
-    } else if (c == 0xC2 && i + 1 < s.size() &&
-               static_cast<unsigned char>(s[i + 1]) < 0xA0) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned char>(s[i + 1]));
-      out += buf;
-      ++i;
+      support::unicode::append_code_point_escape(out, c);
+    } else if (c >= 0x80) {
+      size_t next = i;
+      char32_t cp = support::utf8::decode(s, next);
+      if (support::unicode::is_printable(cp)) {
+        out.append(s, i, next - i);
+      } else {
+        support::unicode::append_code_point_escape(out, cp);
+      }
+      i = next - 1;
     } else {
       out += static_cast<char>(c);
     }
@@ -336,15 +338,7 @@ std::string ascii_repr(const Value& v) {
       out += static_cast<char>(c);
       continue;
     }
-    char buf[16];
-    if (c < 0x100) {
-      std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned>(c));
-    } else if (c < 0x10000) {
-      std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-    } else {
-      std::snprintf(buf, sizeof buf, "\\U%08x", static_cast<unsigned>(c));
-    }
-    out += buf;
+    support::unicode::append_code_point_escape(out, c);
   }
   return out;
 }
@@ -423,6 +417,11 @@ bool cmp_result(ast::CmpOpKind op, int c) {
 Value compare_sequences(ast::CmpOpKind op, const std::vector<Value>& a, const std::vector<Value>& b) {
   size_t n = std::min(a.size(), b.size());
   for (size_t i = 0; i < n; ++i) {
+    if (a[i].is_int() && b[i].is_int()) {  // the common sort key, without the generic path
+      int64_t x = a[i].as_int(), y = b[i].as_int();
+      if (x == y) continue;
+      return Value::boolean(cmp_result(op, x < y ? -1 : 1));
+    }
     if (a[i].same(b[i]) || equals(a[i], b[i])) continue;
     if (op == ast::CmpOpKind::Eq) return Value::boolean(false);
     if (op == ast::CmpOpKind::NotEq) return Value::boolean(true);
@@ -579,7 +578,16 @@ int64_t hash_value(const Value& v) {
   Type* ty = o->type;
   if (ty == t.str) {
     auto* s = static_cast<Str*>(o);
-    if (s->hash == -1) s->hash = support::hash_str(s->s);
+    if (s->hash == -1) {
+      if (s->ascii && !s->s.empty()) {
+        // CPython hashes 1 byte per code point here: exactly the UTF-8 bytes.
+        auto h = static_cast<int64_t>(support::siphash13_zero_key(
+            reinterpret_cast<const unsigned char*>(s->s.data()), s->s.size()));
+        s->hash = h == -1 ? -2 : h;
+      } else {
+        s->hash = support::hash_str(s->s);
+      }
+    }
     return s->hash;
   }
   if (ty == t.tuple) {

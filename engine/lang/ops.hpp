@@ -12,6 +12,8 @@
 
 namespace looplab::lang {
 
+struct AttrCache;
+
 __extension__ typedef __int128 Int128;
 
 // [SECTION] Construction
@@ -61,6 +63,11 @@ Value lookup_special(const Value& obj, std::string_view name);
 // Method lookup for LOAD_METHOD: returns the unbound function and sets `is_method` when
 // the attribute is a plain function found on the type (call it with obj prepended).
 Value get_method(const Value& obj, Str* name, bool& is_method);
+// LOAD_ATTR, STORE_ATTR and LOAD_METHOD through their instruction's cache: the same
+// results as get_attr, set_attr and get_method.
+Value load_attr_cached(const Value& obj, Str* name, AttrCache& c);
+void store_attr_cached(const Value& obj, Str* name, Value v, AttrCache& c);
+Value load_method_cached(const Value& obj, Str* name, bool& is_method, AttrCache& c);
 // The descriptor protocol for a class attribute found on `type`, accessed via `obj`
 // (Null obj: accessed on the class itself).
 Value bind_descriptor(const Value& attr, const Value& obj, Type* type);

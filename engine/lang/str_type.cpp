@@ -3,6 +3,7 @@
 
 #include "engine/lang/builtins.hpp"
 #include "engine/lang/ops.hpp"
+#include "engine/lang/support/unicode_printable.hpp"
 #include "engine/lang/support/utf8.hpp"
 #include "engine/lang/vm.hpp"
 
@@ -397,6 +398,9 @@ Value all_chars(const Args& a, P pred) {
 Value s_isdigit(Args& a) { return all_chars(a, is_digit); }
 Value s_isalpha(Args& a) { return all_chars(a, is_alpha); }
 Value s_isalnum(Args& a) { return all_chars(a, [](char32_t c) { return is_alpha(c) || is_digit(c); }); }
+Value s_isprintable(Args& a) {
+  return Value::boolean(self_s(a).empty() || all_chars(a, support::unicode::is_printable).as_bool());
+}
 Value s_isspace(Args& a) { return all_chars(a, [](char32_t c) { return c < 128 && is_space(static_cast<char>(c)); }); }
 
 Value case_check(const Args& a, bool want_upper) {
@@ -613,6 +617,7 @@ void init_str_methods(VM& v) {
       {"index", s_index},         {"rindex", s_rindex},         {"count", s_count},
       {"isdigit", s_isdigit},     {"isdecimal", s_isdigit},     {"isnumeric", s_isdigit},
       {"isalpha", s_isalpha},     {"isalnum", s_isalnum},       {"isspace", s_isspace},
+      {"isprintable", s_isprintable},
       {"isupper", s_isupper},     {"islower", s_islower},       {"isidentifier", s_isidentifier},
       {"ljust", s_ljust},         {"rjust", s_rjust},           {"center", s_center},
       {"zfill", s_zfill},         {"partition", s_partition},   {"rpartition", s_rpartition},

@@ -155,13 +155,13 @@ Value VM::run(Frame* entry) {
         break;
       case Op::LOAD_ATTR: {
         SAVE();
-        Value v = get_attr(TOP(), NAME(arg));
+        Value v = load_attr_cached(TOP(), NAME(arg), f->code->attr_cache_at(pc - 1));
         TOP() = std::move(v);
         break;
       }
       case Op::STORE_ATTR: {
         SAVE();
-        set_attr(TOP(), NAME(arg), std::move(SECOND()));
+        store_attr_cached(TOP(), NAME(arg), std::move(SECOND()), f->code->attr_cache_at(pc - 1));
         sp -= 2;
         sp[0] = Value();
         sp[1] = Value();
@@ -175,7 +175,7 @@ Value VM::run(Frame* entry) {
       case Op::LOAD_METHOD: {
         SAVE();
         bool is_method = false;
-        Value m = get_method(TOP(), NAME(arg), is_method);
+        Value m = load_method_cached(TOP(), NAME(arg), is_method, f->code->attr_cache_at(pc - 1));
         if (is_method) {
           sp[0] = std::move(sp[-1]);
           sp[-1] = std::move(m);
@@ -191,7 +191,7 @@ Value VM::run(Frame* entry) {
         if (auto* d = sp[-2].if_type<DictObj>(t.dict)) {
           Value* r = d->table.find(sp[-1]);
           if (!r) {
-            raised = new_exception_args(exc_type("KeyError"), {sp[-1]});
+            raised = new_exception_args(hot_exc.key_error, {sp[-1]});
             goto raise_inline;
           }
           Value found = *r;
@@ -204,7 +204,7 @@ Value VM::run(Frame* entry) {
           int64_t n = static_cast<int64_t>(l->items.size());
           if (i < 0) i += n;
           if (i < 0 || i >= n) {
-            raised = new_exception(exc_type("IndexError"), "list index out of range");
+            raised = new_exception(hot_exc.index_error, "list index out of range");
             goto raise_inline;
           }
           Value found = l->items[static_cast<size_t>(i)];
@@ -516,8 +516,9 @@ Value VM::run(Frame* entry) {
           break;
         }
         Value result = call_slow(callable, args, npos, kwnames, sp);
-        if (!call_error.is_null()) {
-          raised = std::move(call_error);
+        sp = callable;
+        if (!pending_exception.is_null()) {
+          raised = std::move(pending_exception);
           goto raise_inline;
         }
         if (result.is_null()) {  // a Python frame was pushed
@@ -538,8 +539,9 @@ Value VM::run(Frame* entry) {
       }
       case Op::MAKE_FUNCTION: {
         SAVE();
-        Value fn = make_function(f, arg, sp);
-        f->sp = sp;
+        Value* fsp = sp;  // its address escapes; `sp` stays in a register
+        Value fn = make_function(f, arg, fsp);
+        sp = f->sp = fsp;
         PUSH(std::move(fn));
         break;
       }
@@ -557,7 +559,9 @@ Value VM::run(Frame* entry) {
         finish_frame(f);
         LOAD();
         if (gen) {
-          deliver_return(f, how, std::move(result), sp, pc);
+          deliver_return(f, how, std::move(result));
+          sp = f->sp;
+          pc = f->pc;
         } else {
           PUSH(std::move(result));
         }
@@ -648,7 +652,8 @@ Value VM::run(Frame* entry) {
         break;
       case Op::SETUP_WITH: {
         SAVE();
-        setup_with(f, sp, arg);
+        setup_with(f, arg);
+        sp = f->sp;
         break;
       }
       case Op::POP_BLOCK: --f->nblocks; break;

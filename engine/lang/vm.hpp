@@ -24,9 +24,17 @@ namespace looplab::lang {
 struct CoreTypes {
   Type *object, *type, *none, *bool_, *int_, *float_, *str, *list, *tuple, *dict, *set,
       *frozenset, *range, *slice, *function, *builtin, *method, *code, *cell, *module,
-      *generator, *coroutine, *property, *staticmethod, *classmethod, *super, *seq_iter,
-      *dict_keys, *dict_values, *dict_items, *enumerate, *zip, *map, *filter, *ellipsis,
-      *not_implemented, *callable_iter, *traceback;
+      *generator, *coroutine, *property, *staticmethod, *classmethod, *super, *dict_keys,
+      *dict_values, *dict_items, *ellipsis, *not_implemented, *traceback;
+  // Iterators over built-in containers (Layout::SeqIter), one type per kind as in CPython;
+  // `reversed` is both the builtin and the type of reversed(tuple), reversed(str)...
+  Type *list_iter, *list_reviter, *tuple_iter, *str_ascii_iter, *str_iter, *range_iter,
+      *dict_keyiter, *dict_valueiter, *dict_itemiter, *dict_revkeyiter, *dict_revvalueiter,
+      *dict_revitemiter, *set_iter, *reversed;
+  // Iterator adaptors (Layout::NativeIter); getitem_iter is CPython's "iterator", the old
+  // sequence protocol over __getitem__.
+  Type *enumerate, *zip, *map, *filter, *callable_iter, *getitem_iter;
+  std::vector<Type*> iterators;  // every type of the two groups above
 };
 
 // Names the hot paths look up, interned once so they never build a std::string.
@@ -34,9 +42,16 @@ struct HotNames {
   Str *new_, *init, *getattr;
 };
 
-// One memoised MRO lookup of an interned name (Type::lookup). `versions` sums the
-// versions of the dicts along the MRO: any insertion or removal in one of them changes
-// it, while overwriting a value keeps `slot` (a pointer into the dict) valid.
+// Exception types the hot paths raise, so raising never looks a type up by name.
+struct HotExcTypes {
+  Type *base_exception, *base_exception_group, *os_error, *type_error, *value_error,
+      *index_error, *key_error, *attribute_error, *stop_iteration;
+};
+
+// One memoised MRO lookup of an interned name (Type::lookup). `versions` is the class
+// epoch when the entry was filled: a key inserted into or removed from any watched class
+// dict moves the epoch, while overwriting a value keeps `slot` (a pointer into the dict)
+// valid.
 struct LookupCacheEntry {
   uint64_t type_serial = 0;
   const Str* name = nullptr;
@@ -102,6 +117,7 @@ class VM {
   uint64_t random_seed = 0;  // what random_state is seeded with (RunOptions::random_seed)
 
   HotNames names{};
+  HotExcTypes hot_exc{};
   // Set once an instance attribute may hide a method of its class (stored under a
   // method's name, a class changed after creation, or an instance __dict__ handed out);
   // until then LOAD_METHOD skips probing instance dicts.
@@ -141,7 +157,10 @@ class VM {
   bool reraising = false;  // the next PyException re-raises: no new traceback entry
   bool last_yielded = false;  // the last execute() ended in a yield, not a return
   bool passing_through = false;  // the PyException in flight left its entry frame already
-  Value call_error;  // an exception call_slow() caught, for the dispatch loop to raise
+  // An exception raised without a C++ throw (errors.hpp's fail(), or one call_slow()
+  // caught), travelling beside the Null sentinel its raiser returned. Whoever receives the
+  // sentinel takes it: the dispatch loop raises it inline, call_object() throws it.
+  Value pending_exception;
 
  private:
   Value run(Frame* entry);
@@ -150,14 +169,17 @@ class VM {
   bool resume_inline(Generator* g, Value sent, ResumeKind how);
   void suspend_frame(Frame* f);
   void finish_frame(Frame* f);
-  void deliver_return(Frame* f, ResumeKind how, Value result, Value*& sp, uint32_t& pc);
-  // Catches what the callee raises into `call_error`: a C++ throw that crossed the huge
-  // dispatch function would cost microseconds in the unwinder.
+  // These take and leave the stack pointer and pc in `f` (f->sp, f->pc): the dispatch
+  // loop keeps its own copies in registers only while their address is never taken.
+  void deliver_return(Frame* f, ResumeKind how, Value result);
+  // Catches what the callee raises into `pending_exception`: a C++ throw that crossed the
+  // huge dispatch function would cost microseconds in the unwinder. The callee's slots
+  // [callable, sp) are cleared and f->sp left at `callable`.
   __attribute__((noinline)) Value call_slow(Value* callable, Value* args, size_t npos,
-                                            Tuple* kwnames, Value*& sp);
-  Value call_slow_impl(Value* callable, Value* args, size_t npos, Tuple* kwnames, Value*& sp);
+                                            Tuple* kwnames, Value* sp);
+  Value call_slow_impl(Value* callable, Value* args, size_t npos, Tuple* kwnames, Value* sp);
   Value init_result(Frame* f, Value result);
-  void setup_with(Frame* f, Value*& sp, uint32_t handler);
+  void setup_with(Frame* f, uint32_t handler);
   std::unordered_map<std::string, Value, NameHash, std::equal_to<>> interned_;
 };
 

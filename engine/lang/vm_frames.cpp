@@ -80,6 +80,7 @@ void VM::teardown() {
   interned_.clear();
   exc.clear();
   builtins = memory_error = ellipsis = not_implemented = build_class_fn = random_state = Value();
+  pending_exception = Value();
   for (Obj* o : all) o->clear_refs();
   for (Obj* o : all) o->type = nullptr;
   for (Obj* o : all) delete o;
@@ -135,6 +136,15 @@ void VM::run_module(Code* code) {
 }
 
 Value VM::call(const Value& callable, Value* args, size_t n, Tuple* kwnames) {
+  // A __del__ can run while a native's failure is pending (releases on its way out): the
+  // pending exception stays aside until this call is over.
+  struct KeepPending {
+    Value& slot;
+    Value kept;
+    ~KeepPending() {
+      if (!kept.is_null()) slot = std::move(kept);
+    }
+  } keep{pending_exception, std::move(pending_exception)};
   Args a;
   a.pos = args;
   a.n = n;
@@ -187,7 +197,11 @@ void VM::set_context(const Value& exc) {
 // (with the entry frame popped) when the exception leaves the entry frame.
 bool VM::unwind(Frame*& f, Frame* entry, Value& exc, bool add_tb) {
   for (;;) {
-    if (add_tb) exc.as<ExcObj>()->traceback.push_back({f->code_ref, f->line()});
+    if (add_tb) {
+      auto& tb = exc.as<ExcObj>()->traceback;
+      if (tb.empty()) tb.reserve(4);  // one allocation while it crosses a few frames
+      tb.push_back({f->code_ref, f->line()});
+    }
     while (f->nblocks > 0) {
       Block& b = f->blocks[--f->nblocks];
       clear_stack_from(f, f->stack_base() + b.level);
@@ -259,16 +273,13 @@ bool VM::resume_inline(Generator* g, Value sent, ResumeKind how) {
 }
 
 // A generator resumed by FOR_ITER or SEND returned: finish that instruction in `f`.
-void VM::deliver_return(Frame* f, ResumeKind how, Value result, Value*& sp, uint32_t& pc) {
-  uint32_t target = arg_of(f->code->ops[pc - 1]);
+void VM::deliver_return(Frame* f, ResumeKind how, Value result) {
+  f->pc = arg_of(f->code->ops[f->pc - 1]);
   if (how == ResumeKind::ForIter) {
-    *--sp = Value();
+    *--f->sp = Value();
   } else {
-    sp[-1] = std::move(result);
+    f->sp[-1] = std::move(result);
   }
-  pc = target;
-  f->pc = pc;
-  f->sp = sp;
 }
 
 Value VM::gen_resume(Generator* g, Value sent, Value exc, bool& returned) {
@@ -305,20 +316,19 @@ Value VM::gen_resume(Generator* g, Value sent, Value exc, bool& returned) {
 
 // Calls that are not a plain Python function. Returns Null when it pushed a Python frame
 // (a bound method or a class with a Python __init__), else the result.
-Value VM::call_slow(Value* callable, Value* args, size_t npos, Tuple* kwnames, Value*& sp) {
+Value VM::call_slow(Value* callable, Value* args, size_t npos, Tuple* kwnames, Value* sp) {
   try {
     return call_slow_impl(callable, args, npos, kwnames, sp);
   } catch (PyException& e) {
     if (passing_through) throw;
     for (Value* p = callable; p < sp; ++p) *p = Value();
-    sp = callable;
-    frame->sp = sp;
-    call_error = std::move(e.exc);
+    frame->sp = callable;
+    pending_exception = std::move(e.exc);
     return Value();
   }
 }
 
-Value VM::call_slow_impl(Value* callable, Value* args, size_t npos, Tuple* kwnames, Value*& sp) {
+Value VM::call_slow_impl(Value* callable, Value* args, size_t npos, Tuple* kwnames, Value* sp) {
   Frame* f = frame;
   auto clear = [&] {
     for (Value* p = callable; p < sp; ++p) *p = Value();
@@ -326,8 +336,16 @@ Value VM::call_slow_impl(Value* callable, Value* args, size_t npos, Tuple* kwnam
     f->sp = sp;
   };
   bool self_slot_free = callable[1].is_null() && args == callable + 2;
-  if (auto* bm = callable->if_type<BoundMethod>(t.method);
-      bm && self_slot_free && bm->func.if_type<Function>(t.function)) {
+  auto* bm = self_slot_free ? callable->if_type<BoundMethod>(t.method) : nullptr;
+  if (bm && !bm->func.if_type<Function>(t.function)) {  // e.g. super().__init__(...)
+    callable[1] = bm->self;
+    Value func = bm->func;
+    Args a{callable + 1, npos + 1, kwnames, args + npos};
+    Value r = call_object_pending(func, a);
+    clear();
+    return r;
+  }
+  if (bm) {
     auto* fn = bm->func.as<Function>();
     callable[1] = bm->self;
     Value hold(fn);
@@ -356,7 +374,7 @@ Value VM::call_slow_impl(Value* callable, Value* args, size_t npos, Tuple* kwnam
     return inst;
   }
   Args a{args, npos, kwnames, args + npos};
-  Value r = call_object(*callable, a);
+  Value r = call_object_pending(*callable, a);
   clear();
   return r;
 }
@@ -369,7 +387,8 @@ Value VM::init_result(Frame* f, Value result) {
 }
 
 // Stack [manager] becomes [__exit__, __enter__()] with a try block over the body.
-void VM::setup_with(Frame* f, Value*& sp, uint32_t handler) {
+void VM::setup_with(Frame* f, uint32_t handler) {
+  Value* sp = f->sp;
   Value mgr = std::move(sp[-1]);
   Value enter = lookup_special(mgr, "__enter__");
   Value exit = lookup_special(mgr, "__exit__");
@@ -378,7 +397,6 @@ void VM::setup_with(Frame* f, Value*& sp, uint32_t handler) {
     type_error("'" + tn + "' object does not support the context manager protocol");
   }
   sp[-1] = std::move(exit);
-  f->sp = sp;
   Value r = call0(enter);
   push_block(f, BlockKind::Try, handler, static_cast<uint32_t>(sp - f->stack_base()));
   *sp++ = std::move(r);

@@ -56,7 +56,7 @@ Value load_classderef(Frame* f, uint32_t slot) {
 }
 
 void push_block(Frame* f, BlockKind kind, uint32_t handler, uint32_t level) {
-  if (f->nblocks >= kMaxBlocks) raise("SystemError", "too many statically nested blocks");
+  if (f->nblocks >= f->block_capacity) raise("SystemError", "too many statically nested blocks");
   Block& b = f->blocks[f->nblocks++];
   b.kind = kind;
   b.handler = handler;
@@ -84,24 +84,8 @@ Value subscript(const Value& container, const Value& key) {
 
 Value fast_next(const Value& it) {
   VM& v = vm();
-  if (auto* s = it.if_type<SeqIter>(v.t.seq_iter)) {
-    if (s->kind == IterKind::List) {
-      auto& items = s->seq.as<List>()->items;
-      if (s->index < static_cast<int64_t>(items.size())) {
-        return items[static_cast<size_t>(s->index++)];
-      }
-      s->index = INT64_MAX;  // stays exhausted even if the list grows later
-      return Value();
-    }
-    if (s->kind == IterKind::Range) {
-      auto* r = s->seq.as<Range>();
-      if (s->index >= r->length()) return Value();
-      ++s->index;
-      int64_t cur = s->extra;
-      s->extra += r->step;
-      return Value::integer(cur);
-    }
-  }
+  if (auto* s = it.if_type<SeqIter>(v.t.list_iter)) return s->next_list_item();
+  if (auto* s = it.if_type<SeqIter>(v.t.range_iter)) return s->next_range_item();
   return iter_next(it);
 }
 
@@ -281,7 +265,7 @@ bool exception_matches(const Value& exc, const Value& type_or_tuple) {
     return false;
   }
   auto* type = type_or_tuple.if_type<Type>(v.t.type);
-  if (!type || !type->is_subtype(v.exc_type("BaseException"))) {
+  if (!type || !type->is_subtype(v.hot_exc.base_exception)) {
     type_error("catching classes that do not inherit from BaseException is not allowed");
   }
   return exc.type()->is_subtype(type);
@@ -289,7 +273,7 @@ bool exception_matches(const Value& exc, const Value& type_or_tuple) {
 
 Value prepare_raise(Value exc, Value cause, bool has_cause, bool& reraise) {
   VM& v = vm();
-  Type* base = v.exc_type("BaseException");
+  Type* base = v.hot_exc.base_exception;
   reraise = false;
   if (exc.is_null()) {
     Value h = v.handled_exception();

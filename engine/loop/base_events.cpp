@@ -8,6 +8,63 @@
 
 namespace looplab::loop {
 
+// [SECTION] Timer heap ---------------------------------------------------------------
+
+namespace {
+
+constexpr size_t kHeapArity = 4;
+
+void sift_up(std::vector<ScheduledTimer>& heap, size_t i) {
+  ScheduledTimer t = std::move(heap[i]);
+  while (i > 0) {
+    const size_t parent = (i - 1) / kHeapArity;
+    if (!t.fires_before(heap[parent])) break;
+    heap[i] = std::move(heap[parent]);
+    i = parent;
+  }
+  heap[i] = std::move(t);
+}
+
+void sift_down(std::vector<ScheduledTimer>& heap, size_t i) {
+  const size_t n = heap.size();
+  ScheduledTimer t = std::move(heap[i]);
+  while (true) {
+    const size_t first = i * kHeapArity + 1;
+    if (first >= n) break;
+    const size_t end = std::min(first + kHeapArity, n);
+    size_t best = first;
+    for (size_t c = first + 1; c < end; ++c)
+      if (heap[c].fires_before(heap[best])) best = c;
+    if (!heap[best].fires_before(t)) break;
+    heap[i] = std::move(heap[best]);
+    i = best;
+  }
+  heap[i] = std::move(t);
+}
+
+void heap_push(std::vector<ScheduledTimer>& heap, ScheduledTimer t) {
+  heap.push_back(std::move(t));
+  sift_up(heap, heap.size() - 1);
+}
+
+ScheduledTimer heap_pop(std::vector<ScheduledTimer>& heap) {
+  ScheduledTimer top = std::move(heap.front());
+  ScheduledTimer last = std::move(heap.back());
+  heap.pop_back();
+  if (!heap.empty()) {
+    heap.front() = std::move(last);
+    sift_down(heap, 0);
+  }
+  return top;
+}
+
+void heapify(std::vector<ScheduledTimer>& heap) {
+  for (size_t i = heap.size() / kHeapArity + 1; i-- > 0;)
+    if (i < heap.size()) sift_down(heap, i);
+}
+
+}  // namespace
+
 EventLoop::EventLoop(Runtime& rt) : rt_(&rt), id_(rt.loop_count()) { rt.register_loop(this); }
 
 EventLoop::~EventLoop() { rt_->forget_loop(this); }
@@ -36,14 +93,14 @@ Ref<Handle> EventLoop::call_soon(Ref<Callback> cb, Value arg) {
   return h;
 }
 
-void EventLoop::call_soon_task(Ref<Callback> cb, Value arg, uint32_t task, HandleRole role) {
+void EventLoop::call_soon_task(Ref<Callback> cb, Value arg, Task& task, HandleRole role) {
   check_closed();
   Ref<Handle> h(new Handle(this, std::move(cb), std::move(arg), rt_->next_handle_id()));
-  h->set_task(task, role);
-  if (Task* t = rt_->task(task)) t->set_queued(true);
+  h->set_task(task.id(), role);
+  task.set_queued(true);
   const uint32_t id = h->id();
   enqueue(std::move(h));
-  rt_->record(EventKind::TaskScheduled, task, id, 0, static_cast<uint8_t>(role));
+  rt_->record(EventKind::TaskScheduled, task.id(), id, 0, static_cast<uint8_t>(role));
 }
 
 Ref<Handle> EventLoop::call_soon_threadsafe(Ref<Callback> cb, Value arg) {
@@ -69,8 +126,7 @@ Ref<TimerHandle> EventLoop::call_at(double when, Ref<Callback> cb, Value arg) {
     tr.timers.push_back({when, seq, h->id(), task, h->trace_description});
   }
   h->scheduled = true;
-  scheduled_.push_back({when, seq, h});
-  std::push_heap(scheduled_.begin(), scheduled_.end());
+  heap_push(scheduled_, {when, seq, h});
   rt_->record(EventKind::TimerScheduled, timer_id, task);
   return h;
 }
@@ -85,8 +141,7 @@ Ref<Future> EventLoop::create_future(const char* description, WaitKind kind) {
 
 Ref<Task> EventLoop::create_task(Ref<Coroutine> coro, const std::string* name) {
   check_closed();
-  std::string task_name = name ? *name : "Task-" + std::to_string(rt_->next_task_name_number());
-  return Ref<Task>(new Task(*this, std::move(coro), std::move(task_name)));
+  return Ref<Task>(new Task(*this, std::move(coro), name));
 }
 
 // [SECTION] One iteration ------------------------------------------------------------
@@ -115,16 +170,14 @@ void EventLoop::purge_cancelled_timers() {
         kept.push_back(std::move(t));
       }
     }
-    std::make_heap(kept.begin(), kept.end());
+    heapify(kept);
     scheduled_.swap(kept);
     timer_cancelled_count_ = 0;
     return;
   }
   while (!scheduled_.empty() && scheduled_.front().handle->cancelled()) {
     --timer_cancelled_count_;
-    std::pop_heap(scheduled_.begin(), scheduled_.end());
-    scheduled_.back().handle->scheduled = false;
-    scheduled_.pop_back();
+    heap_pop(scheduled_).handle->scheduled = false;
   }
 }
 
@@ -149,9 +202,8 @@ void EventLoop::move_due_timers() {
   const double end_time = time() + kClockResolution;
   while (!scheduled_.empty()) {
     if (scheduled_.front().when >= end_time) break;
-    std::pop_heap(scheduled_.begin(), scheduled_.end());
-    Ref<TimerHandle> h = std::move(scheduled_.back().handle);
-    scheduled_.pop_back();
+    Ref<TimerHandle> h = heap_pop(scheduled_).handle;
+    if (!scheduled_.empty()) prefetch_object(scheduled_.front().handle.get());  // the next one out
     h->scheduled = false;
     const uint32_t timer = h->timer_id(), id = h->id();
     enqueue(std::move(h));
@@ -159,8 +211,15 @@ void EventLoop::move_due_timers() {
   }
 }
 
+// Handles run in queue order, and at 100k tasks the objects each one touches first (its
+// future, the task it wakes, the task's coroutine frame) are cache misses paid one after
+// another. Warming them up a few handles ahead, one link of the chain per stage, lets
+// those misses overlap. Only the loads move: what runs, and in which order, does not.
 void EventLoop::run_ready(size_t ntodo) {
+  constexpr size_t kAhead[] = {2, 6, 11};  // how far ahead stage 0, 1, 2 runs
   for (size_t i = 0; i < ntodo; ++i) {
+    for (int stage = 0; stage < 3; ++stage)
+      if (i + kAhead[stage] < ntodo) ready_[kAhead[stage]]->prefetch(stage);
     Ref<Handle> h = std::move(ready_.front());
     ready_.pop_front();
     h->queued = false;

@@ -39,6 +39,8 @@ class Coroutine : public Object {
   // to call on a finished coroutine and more than once.
   virtual void close() {}
   virtual std::string qualname() const { return "coroutine"; }
+  // Cache warm-up before a resumption (only a hint: does nothing by default).
+  virtual void prefetch() const {}
   // The line the coroutine is suspended at (0 if unknown).
   virtual int line() const { return 0; }
   // How a task's repr shows it: "<main() running at x.py:5>" (done: "... done, defined at ...").

@@ -25,18 +25,28 @@ Future::~Future() {
 
 Runtime& Future::runtime() const { return loop_->runtime(); }
 
+FutureExtras& Future::extras() {
+  if (!extras_) extras_ = std::make_unique<FutureExtras>();
+  return *extras_;
+}
+
+const Value& Future::null_value() {
+  static const Value none;
+  return none;
+}
+
 void Future::report_unretrieved() {
   log_traceback_ = false;
   ExceptionContext ctx;
   ctx.message = std::string(is_task() ? "Task" : "Future") + " exception was never retrieved";
-  ctx.exception = exception_;
+  ctx.exception = exception_value();
   ctx.dying_future = repr();
   loop_->call_exception_handler(ctx);
 }
 
 Value Future::make_cancelled_error() {
-  if (cancelled_exc_) return std::exchange(cancelled_exc_, nullptr);
-  return runtime().host().new_cancelled_error(cancel_message_);
+  if (extras_ && extras_->cancelled_exc) return std::exchange(extras_->cancelled_exc, nullptr);
+  return runtime().host().new_cancelled_error(cancel_message());
 }
 
 bool Future::cancel(Value msg) { return future_cancel(std::move(msg)); }
@@ -45,16 +55,25 @@ bool Future::future_cancel(Value msg) {
   log_traceback_ = false;
   if (state_ != State::Pending) return false;
   state_ = State::Cancelled;
-  cancel_message_ = std::move(msg);
+  if (msg || extras_) extras().cancel_message = std::move(msg);
   record_resolved(FutureOutcome::Cancelled);
   schedule_callbacks();
   return true;
 }
 
 void Future::schedule_callbacks() {
-  if (callbacks_.empty()) return;
-  CallbackList callbacks = std::exchange(callbacks_, CallbackList());
-  callbacks.for_each([this](Ref<Callback>& cb) { schedule_callback(std::move(cb)); });
+  if (!first_callback_) return;
+  Ref<Callback> first = std::exchange(first_callback_, nullptr);
+  std::vector<Ref<Callback>> more;
+  if (extras_) more.swap(extras_->more_callbacks);
+  schedule_callback(std::move(first));
+  for (Ref<Callback>& cb : more) schedule_callback(std::move(cb));
+}
+
+void Future::drop_callbacks() {
+  Ref<Callback> first = std::exchange(first_callback_, nullptr);
+  std::vector<Ref<Callback>> more;
+  if (extras_) more.swap(extras_->more_callbacks);
 }
 
 void Future::schedule_callback(Ref<Callback> cb) {
@@ -62,7 +81,7 @@ void Future::schedule_callback(Ref<Callback> cb) {
     Runtime& rt = runtime();
     const uint32_t task = woken->id();
     rt.record(EventKind::TaskWoken, task, rt.current_task_id(), static_cast<uint32_t>(woken->waiting_kind()));
-    loop_->call_soon_task(std::move(cb), Value(this), task, HandleRole::Wakeup);
+    loop_->call_soon_task(std::move(cb), Value(this), *woken, HandleRole::Wakeup);
   } else {
     loop_->call_soon(std::move(cb), Value(this));
   }
@@ -73,7 +92,7 @@ Value Future::result() {
   if (state_ != State::Finished)
     throw PyException(runtime().host().new_exception(ExcKind::InvalidStateError, "Result is not set."));
   log_traceback_ = false;
-  if (exception_) throw PyException(exception_);
+  if (const Value& exc = exception_value()) throw PyException(exc);
   return result_;
 }
 
@@ -82,19 +101,36 @@ Value Future::exception() {
   if (state_ != State::Finished)
     throw PyException(runtime().host().new_exception(ExcKind::InvalidStateError, "Exception is not set."));
   log_traceback_ = false;
-  return exception_;
+  return exception_value();
 }
 
 void Future::add_done_callback(Ref<Callback> fn) {
   if (state_ != State::Pending) {
     schedule_callback(std::move(fn));
+  } else if (!first_callback_) {
+    first_callback_ = std::move(fn);
   } else {
-    callbacks_.push_back(std::move(fn));
+    extras().more_callbacks.push_back(std::move(fn));
   }
 }
 
+// Keeps the order of the callbacks that stay.
 size_t Future::remove_done_callback(const Callback& fn) {
-  return callbacks_.erase_if([&](const Ref<Callback>& cb) { return cb->same(fn); });
+  if (!first_callback_) return 0;
+  std::vector<Ref<Callback>> all;
+  all.push_back(std::exchange(first_callback_, nullptr));
+  if (extras_) all.insert(all.end(), std::make_move_iterator(extras_->more_callbacks.begin()),
+                          std::make_move_iterator(extras_->more_callbacks.end()));
+  if (extras_) extras_->more_callbacks.clear();
+  size_t removed = 0;
+  for (Ref<Callback>& cb : all) {
+    if (cb->same(fn)) {
+      ++removed;
+    } else {
+      add_done_callback(std::move(cb));
+    }
+  }
+  return removed;
 }
 
 // _asynciomodule.c words it tersely; futures.py's "STATE: repr" is never what 3.11 shows.
@@ -118,7 +154,7 @@ void Future::finish_result(Value result) {
 }
 
 void Future::finish_exception(Value exc) {
-  exception_ = std::move(exc);
+  extras().exception = std::move(exc);
   state_ = State::Finished;
   record_resolved(FutureOutcome::Exception);
   schedule_callbacks();
@@ -138,25 +174,50 @@ std::string Future::repr() const {
     case State::Pending: return "<Future pending>";
     case State::Cancelled: return "<Future cancelled>";
     case State::Finished:
-      if (exception_) return "<Future finished exception=" + host.repr(exception_) + ">";
+      if (const Value& exc = exception_value()) return "<Future finished exception=" + host.repr(exc) + ">";
       return "<Future finished result=" + host.repr(result_) + ">";
   }
   return "<Future>";
 }
 
+void Future::prefetch_waiter(int stage) const {
+  if (!first_callback_) return;
+  if (stage == 1) {
+    prefetch_object(first_callback_.get());
+  } else {
+    first_callback_->prefetch(null_value(), 1);
+  }
+}
+
+namespace {
+
+class SetResultUnlessCancelled final : public Callback {
+ public:
+  explicit SetResultUnlessCancelled(Value result) : result_(std::move(result)) {}
+  void call(const Value& fut) override {
+    auto* f = static_cast<Future*>(fut.get());
+    if (!f->cancelled()) f->set_result(result_);
+  }
+  std::string describe() const override { return literal_description(); }
+  const char* literal_description() const override { return "_set_result_unless_cancelled"; }
+  // Setting the result wakes the future's waiter: warm that up too.
+  void prefetch(const Value& fut, int stage) const override {
+    if (fut) static_cast<const Future*>(fut.get())->prefetch_waiter(stage);
+  }
+
+ private:
+  Value result_;
+};
+
+}  // namespace
+
 Ref<Callback> set_result_unless_cancelled(Value result) {
   if (!result) {
     // The common sleep(d): one shared callback object.
-    static const Ref<Callback> shared = make_callback("_set_result_unless_cancelled", [](const Value& fut) {
-      auto* f = static_cast<Future*>(fut.get());
-      if (!f->cancelled()) f->set_result(nullptr);
-    });
+    static const Ref<Callback> shared(new SetResultUnlessCancelled(nullptr));
     return shared;
   }
-  return make_callback("_set_result_unless_cancelled", [result = std::move(result)](const Value& fut) {
-    auto* f = static_cast<Future*>(fut.get());
-    if (!f->cancelled()) f->set_result(result);
-  });
+  return Ref<Callback>(new SetResultUnlessCancelled(std::move(result)));
 }
 
 }  // namespace looplab::loop

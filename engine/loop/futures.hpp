@@ -16,44 +16,14 @@ namespace looplab::loop {
 class EventLoop;
 class Runtime;
 
-// Future._callbacks. Nearly every future gets exactly one callback (the wakeup of the
-// task awaiting it), so the first is stored inline and only the others allocate.
-class CallbackList {
- public:
-  bool empty() const { return !first_; }
-  size_t size() const { return first_ ? 1 + (rest_ ? rest_->size() : 0) : 0; }
-  void push_back(Ref<Callback> cb) {
-    if (!first_) {
-      first_ = std::move(cb);
-      return;
-    }
-    if (!rest_) rest_ = std::make_unique<std::vector<Ref<Callback>>>();
-    rest_->push_back(std::move(cb));
-  }
-  template <class F>
-  void for_each(F fn) {
-    if (first_) fn(first_);
-    if (rest_)
-      for (Ref<Callback>& cb : *rest_) fn(cb);
-  }
-  // Keeps the order of the callbacks that stay.
-  template <class Pred>
-  size_t erase_if(Pred pred) {
-    CallbackList all = std::exchange(*this, CallbackList());
-    size_t removed = 0;
-    all.for_each([&](Ref<Callback>& cb) {
-      if (pred(cb)) {
-        ++removed;
-      } else {
-        push_back(std::move(cb));
-      }
-    });
-    return removed;
-  }
-
- private:
-  Ref<Callback> first_;
-  std::unique_ptr<std::vector<Ref<Callback>>> rest_;
+// What few futures need, allocated on first use: most futures (every sleep) end with a
+// result and exactly one done-callback, so these stay out of the object.
+struct FutureExtras {
+  Value exception;
+  Value cancel_message;
+  Value cancelled_exc;  // the CancelledError _make_cancelled_error hands out first
+  std::vector<Ref<Callback>> more_callbacks;  // after the first, in registration order
+  int num_cancels_requested = 0;  // a Task's cancelling()
 };
 
 class Future : public Object, public Pooled {
@@ -78,9 +48,9 @@ class Future : public Object, public Pooled {
 
   EventLoop& loop() const { return *loop_; }
   Runtime& runtime() const;
-  const Value& cancel_message() const { return cancel_message_; }
+  const Value& cancel_message() const { return extras_ ? extras_->cancel_message : null_value(); }
   // The raw stored exception (no retrieval side effects), null if none.
-  const Value& stored_exception() const { return exception_; }
+  const Value& stored_exception() const { return exception_value(); }
   const Value& stored_result() const { return result_; }
   virtual std::string repr() const;
 
@@ -89,11 +59,16 @@ class Future : public Object, public Pooled {
   uint32_t trace_target() const { return trace_target_; }
   void set_trace_target(WaitKind kind, uint32_t target) { wait_kind_ = kind; trace_target_ = target; }
   virtual bool is_task() const { return false; }
+  // Cache warm-up for what resolving this future touches: its first waiter (stages as
+  // in Callback::prefetch).
+  void prefetch_waiter(int stage) const;
 
   // The callback registered for a Task wakeup so the cancel path can find it.
-  size_t callback_count() const { return callbacks_.size(); }
+  size_t callback_count() const {
+    return first_callback_ ? 1 + (extras_ ? extras_->more_callbacks.size() : 0) : 0;
+  }
   // Runtime teardown: forget every callback (breaks task <-> future cycles).
-  void drop_callbacks() { CallbackList dropped = std::exchange(callbacks_, CallbackList()); }
+  void drop_callbacks();
 
  protected:
   enum class State : uint8_t { Pending, Cancelled, Finished };
@@ -108,15 +83,27 @@ class Future : public Object, public Pooled {
   // Future.__del__: "exception was never retrieved".
   void report_unretrieved();
 
-  Ref<EventLoop> loop_;
-  State state_ = State::Pending;
-  Value result_;
-  Value exception_;
-  Value cancel_message_;
-  Value cancelled_exc_;
-  CallbackList callbacks_;
-  WaitKind wait_kind_;
+  FutureExtras& extras();
+  const Value& exception_value() const { return extras_ ? extras_->exception : null_value(); }
+  static const Value& null_value();
+
+  // (Ordered to pack: trace_target_ fills the base's padding and the one-byte fields
+  // come last, so a Task's flags fill this class's tail padding. A Future is one of the
+  // three objects every sleep makes.)
   uint32_t trace_target_ = kNone;
+  Ref<EventLoop> loop_;
+  Value result_;
+  std::unique_ptr<FutureExtras> extras_;
+  Ref<Callback> first_callback_;  // Future._callbacks[0]; the rest are in extras_
+
+ public:
+  // The language's face of this future (engine/lang's asyncio.Future object), not owned:
+  // the face sets and clears it, so finding it is one load, not a map lookup.
+  Object* face = nullptr;
+
+ protected:
+  State state_ = State::Pending;
+  WaitKind wait_kind_;
   bool log_traceback_ = false;
 };
 

@@ -17,6 +17,7 @@
 #include <exception>
 #include <source_location>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "engine/loop/coroutine.hpp"
@@ -30,6 +31,13 @@ inline constexpr BareYield bare_yield{};
 
 class NativeCoroutine;
 
+// A native coroutine's __qualname__, interned for the life of the process: every call of
+// the same function shares one text and the coroutine keeps a pointer to it.
+const std::string* intern_qualname(std::string_view qualname);
+// The qualname of the coroutine function whose std::source_location function name is
+// `signature` ("Co name(args)" -> "name"), memoised by the literal's address.
+const std::string* qualname_of_signature(const char* signature);
+
 // The return type of a native coroutine function. Converts to Ref<Coroutine>.
 class Co {
  public:
@@ -39,7 +47,7 @@ class Co {
   explicit Co(Ref<NativeCoroutine> c) : coro_(std::move(c)) {}
   operator Ref<Coroutine>() const;  // NOLINT(google-explicit-constructor)
   // Sets the coroutine's __qualname__ (what the trace shows for a task running it).
-  Co&& named(std::string qualname) &&;
+  Co&& named(std::string_view qualname) &&;
   Ref<Coroutine> get() const { return *this; }
 
  private:
@@ -50,10 +58,9 @@ struct Co::promise_type {
   Value sent;
   Value thrown;
   StepResult out;
-  Ref<Coroutine> delegate;  // set by co_await <Coroutine> until the driver takes it
+  Ref<Coroutine> delegate;  // what the body awaits by delegation (co_await <Coroutine>)
   std::exception_ptr foreign;  // a non-Python C++ exception (RunAborted) to rethrow
-  std::string qualname;
-  NativeCoroutine* owner = nullptr;
+  const std::string* qualname;
 
   explicit promise_type(std::source_location loc = std::source_location::current());
   Co get_return_object();
@@ -109,7 +116,7 @@ struct Co::promise_type {
   YieldAwaiter await_transform(BareYield) { return {this}; }
 };
 
-class NativeCoroutine final : public Coroutine {
+class NativeCoroutine final : public Coroutine, public Pooled {
  public:
   explicit NativeCoroutine(Co::Handle h) : h_(h) {}
   ~NativeCoroutine() override { destroy(); }
@@ -117,32 +124,38 @@ class NativeCoroutine final : public Coroutine {
   StepResult send(Value v) override { return drive(std::move(v), nullptr); }
   StepResult throw_(Value exc) override { return drive(nullptr, std::move(exc)); }
   void close() override {
-    if (delegate_) std::exchange(delegate_, nullptr)->close();
+    if (h_ && h_.promise().delegate) std::exchange(h_.promise().delegate, nullptr)->close();
     destroy();
   }
-  std::string qualname() const override { return qualname_; }
-  void set_qualname(std::string q) { qualname_ = std::move(q); }
+  std::string qualname() const override { return *qualname_; }
+  void prefetch() const override {
+    if (!h_) return;
+    // The frame's first lines: resume pointer, promise, the awaited delegate.
+    const auto* frame = static_cast<const char*>(h_.address());
+    __builtin_prefetch(frame);
+    __builtin_prefetch(frame + 64);
+  }
+  void set_qualname(std::string_view q) { qualname_ = intern_qualname(q); }
 
  private:
   StepResult drive(Value v, Value exc) {
     if (!h_ || h_.done()) {
       return StepResult::raised(exc ? exc : Value());
     }
+    auto& p = h_.promise();
     while (true) {
-      if (delegate_) {
-        StepResult r = exc ? delegate_->throw_(std::move(exc)) : delegate_->send(std::move(v));
+      if (p.delegate) {
+        StepResult r = exc ? p.delegate->throw_(std::move(exc)) : p.delegate->send(std::move(v));
         if (r.suspended()) return r;
-        delegate_ = nullptr;
+        p.delegate = nullptr;
         v = r.kind == StepResult::Kind::Return ? std::move(r.value) : nullptr;
         exc = r.kind == StepResult::Kind::Raise ? std::move(r.value) : nullptr;
       }
-      auto& p = h_.promise();
       p.sent = std::move(v);
       p.thrown = std::move(exc);
       h_.resume();
       if (p.foreign) std::rethrow_exception(std::exchange(p.foreign, nullptr));
       if (p.delegate) {
-        delegate_ = std::move(p.delegate);
         v = nullptr;
         exc = nullptr;
         continue;
@@ -158,29 +171,16 @@ class NativeCoroutine final : public Coroutine {
   }
 
   Co::Handle h_;
-  Ref<Coroutine> delegate_;
-  std::string qualname_;
+  const std::string* qualname_ = nullptr;
   friend struct Co::promise_type;
 };
 
-inline std::string qualname_from(const char* signature) {
-  // "Co name(args)" or "looplab::loop::Co ns::name(args)" -> "name"
-  std::string s(signature);
-  const size_t paren = s.find('(');
-  if (paren != std::string::npos) s.resize(paren);
-  const size_t space = s.rfind(' ');
-  if (space != std::string::npos) s.erase(0, space + 1);
-  const size_t colon = s.rfind("::");
-  if (colon != std::string::npos) s.erase(0, colon + 2);
-  return s.empty() ? std::string("coroutine") : s;
-}
-
-inline Co::promise_type::promise_type(std::source_location loc) : qualname(qualname_from(loc.function_name())) {}
+inline Co::promise_type::promise_type(std::source_location loc)
+    : qualname(qualname_of_signature(loc.function_name())) {}
 
 inline Co Co::promise_type::get_return_object() {
   auto* c = new NativeCoroutine(Handle::from_promise(*this));
-  c->set_qualname(qualname);
-  owner = c;
+  c->qualname_ = qualname;
   return Co(Ref<NativeCoroutine>(c));
 }
 
@@ -196,8 +196,8 @@ inline void Co::promise_type::unhandled_exception() {
 
 inline Co::operator Ref<Coroutine>() const { return Ref<Coroutine>(coro_); }
 
-inline Co&& Co::named(std::string qualname) && {
-  coro_->set_qualname(std::move(qualname));
+inline Co&& Co::named(std::string_view qualname) && {
+  coro_->set_qualname(qualname);
   return std::move(*this);
 }
 

@@ -17,10 +17,11 @@ struct FreeBlock {
 
 std::size_t class_of(std::size_t bytes) { return (bytes + kPoolGranule - 1) / kPoolGranule - 1; }
 
-// What finished threads left, and every slab (kept reachable: they are never freed).
+// What finished threads left (one free list per thread and class, adopted whole), and
+// every slab (kept reachable: they are never freed).
 struct Shared {
   std::mutex mutex;
-  FreeBlock* orphans[kClasses] = {};
+  std::vector<FreeBlock*> orphans[kClasses];
   std::vector<void*> slabs;
 };
 
@@ -29,38 +30,49 @@ Shared& shared() {
   return *s;
 }
 
+// Per class: the free list, then the uncarved rest of the newest slab. Carving block by
+// block as needed (not a whole slab at once) touches memory only when it is used.
 struct Lists {
   FreeBlock* heads[kClasses] = {};
+  char* fresh[kClasses] = {};
+  char* fresh_end[kClasses] = {};
 
   ~Lists() {
     Shared& s = shared();
     std::lock_guard<std::mutex> lock(s.mutex);
     for (std::size_t c = 0; c < kClasses; ++c) {
-      while (FreeBlock* b = heads[c]) {
-        heads[c] = b->next;
-        b->next = s.orphans[c];
-        s.orphans[c] = b;
-      }
+      const std::size_t block = (c + 1) * kPoolGranule;
+      for (; fresh[c] && fresh[c] + block <= fresh_end[c]; fresh[c] += block) push(c, fresh[c]);
+      if (heads[c]) s.orphans[c].push_back(heads[c]);
     }
   }
 
-  // Adopts what a finished thread left of this class, or carves a new slab.
-  void refill(std::size_t c) {
-    Shared& s = shared();
-    std::lock_guard<std::mutex> lock(s.mutex);
-    if (s.orphans[c]) {
-      heads[c] = s.orphans[c];
-      s.orphans[c] = nullptr;
-      return;
-    }
+  void push(std::size_t c, void* p) {
+    auto* b = static_cast<FreeBlock*>(p);
+    b->next = heads[c];
+    heads[c] = b;
+  }
+
+  // A block when the free list is empty: from the newest slab, else from what a
+  // finished thread left, else from a new slab.
+  void* carve(std::size_t c) {
     const std::size_t block = (c + 1) * kPoolGranule;
-    auto* slab = static_cast<char*>(::operator new(kSlabBytes));
-    s.slabs.push_back(slab);
-    for (std::size_t off = kSlabBytes / block * block; off >= block; off -= block) {
-      auto* b = reinterpret_cast<FreeBlock*>(slab + off - block);
-      b->next = heads[c];
-      heads[c] = b;
+    if (!fresh[c] || fresh[c] + block > fresh_end[c]) {
+      Shared& s = shared();
+      std::lock_guard<std::mutex> lock(s.mutex);
+      if (!s.orphans[c].empty()) {
+        FreeBlock* b = s.orphans[c].back();
+        s.orphans[c].pop_back();
+        heads[c] = b->next;
+        return b;
+      }
+      fresh[c] = static_cast<char*>(::operator new(kSlabBytes));
+      fresh_end[c] = fresh[c] + kSlabBytes;
+      s.slabs.push_back(fresh[c]);
     }
+    void* b = fresh[c];
+    fresh[c] += block;
+    return b;
   }
 };
 
@@ -79,8 +91,8 @@ constexpr bool kPooling = true;
 void* pool_allocate(std::size_t bytes) {
   if (!kPooling || bytes == 0 || bytes > kPoolMaxBlock) return ::operator new(bytes);
   const std::size_t c = class_of(bytes);
-  if (!t_lists.heads[c]) t_lists.refill(c);
   FreeBlock* b = t_lists.heads[c];
+  if (!b) return t_lists.carve(c);
   t_lists.heads[c] = b->next;
   return b;
 }
@@ -91,10 +103,7 @@ void pool_deallocate(void* block, std::size_t bytes) noexcept {
     ::operator delete(block);
     return;
   }
-  auto* b = static_cast<FreeBlock*>(block);
-  const std::size_t c = class_of(bytes);
-  b->next = t_lists.heads[c];
-  t_lists.heads[c] = b;
+  t_lists.push(class_of(bytes), block);
 }
 
 }  // namespace looplab::loop

@@ -31,8 +31,8 @@ Runtime::~Runtime() {
 
 // [SECTION] Recording ----------------------------------------------------------------
 
-uint32_t Runtime::record(EventKind kind, uint32_t subject, uint32_t a, uint32_t b, uint8_t c, uint16_t d) {
-  if (!budgets_.record_trace) return 0;
+uint32_t Runtime::record_event(EventKind kind, uint32_t subject, uint32_t a, uint32_t b, uint8_t c,
+                               uint16_t d) {
   const uint32_t index = trace_.add(kind, now_, iteration_, subject, a, b, c, d);
   if (after_record) after_record(index);
   return index;

@@ -24,6 +24,17 @@ void TaskWakeup::call(const Value& arg) { task_->wakeup(*static_cast<Future*>(ar
 
 std::string TaskWakeup::describe() const { return task_->name() + ".wakeup"; }
 
+// Stage 2 loaded this object, which lies inside the task: the task's other line and its
+// coroutine next, then the coroutine's frame.
+void TaskWakeup::prefetch(const Value&, int stage) const {
+  if (stage == 1) {
+    prefetch_object(task_);
+    prefetch_object(task_->coro().get());
+  } else if (const Ref<Coroutine>& coro = task_->coro()) {
+    coro->prefetch();
+  }
+}
+
 Ref<Callback> TaskWakeup::share() {
   if (!holds_task_) {
     holds_task_ = true;
@@ -41,24 +52,30 @@ void TaskWakeup::release() const {
   task_->decref();
 }
 
-Task::Task(EventLoop& loop, Ref<Coroutine> coro, std::string name)
-    : Future(loop, "Task", WaitKind::Task), coro_(std::move(coro)), name_(std::move(name)) {
+Task::Task(EventLoop& loop, Ref<Coroutine> coro, const std::string* name)
+    : Future(loop, "Task", WaitKind::Task), coro_(std::move(coro)) {
   Runtime& rt = loop.runtime();
-  id_ = rt.register_task(this);
-  trace_target_ = id_;
+  if (name) {
+    name_ = std::make_unique<std::string>(*name);
+  } else {
+    name_number_ = static_cast<uint32_t>(rt.next_task_name_number());
+  }
+  trace_target_ = rt.register_task(this);
   if (rt.recording()) {
     Trace& tr = rt.trace();
-    const StringId name_id = rt.intern(name_);
+    const StringId name_id = rt.intern(this->name());
     tr.tasks.push_back({name_id, rt.intern(coro_->qualname()), rt.current_task_id(),
                         static_cast<uint32_t>(tr.size())});
-    rt.record(EventKind::TaskCreated, id_, name_id, rt.current_task_id());
+    rt.record(EventKind::TaskCreated, id(), name_id, rt.current_task_id());
   }
   schedule_step(nullptr);
 }
 
+std::string Task::name() const { return name_ ? *name_ : "Task-" + std::to_string(name_number_); }
+
 Task::~Task() {
   if (log_traceback_) report_unretrieved();
-  runtime().forget_task(id_);
+  runtime().forget_task(id());
 }
 
 void Task::abandon() {
@@ -74,7 +91,7 @@ void Task::abandon() {
 }
 
 void Task::schedule_step(Value exc) {
-  loop_->call_soon_task(Ref<Callback>(new TaskStep(Ref<Task>(this))), std::move(exc), id_, HandleRole::Step);
+  loop_->call_soon_task(Ref<Callback>(new TaskStep(Ref<Task>(this))), std::move(exc), *this, HandleRole::Step);
 }
 
 void Task::set_result(Value) {
@@ -87,30 +104,30 @@ void Task::set_exception(Value) {
 }
 
 void Task::set_name(std::string name) {
-  name_ = std::move(name);
+  name_ = std::make_unique<std::string>(std::move(name));
   Runtime& rt = runtime();
   if (!rt.recording()) return;
-  const StringId id = rt.intern(name_);
-  rt.trace().tasks[id_].name = id;
-  rt.record(EventKind::TaskRenamed, id_, id);
+  const StringId name_id = rt.intern(*name_);
+  rt.trace().tasks[id()].name = name_id;
+  rt.record(EventKind::TaskRenamed, id(), name_id);
 }
 
 bool Task::cancel(Value msg) {
   log_traceback_ = false;
   if (done()) return false;
-  ++num_cancels_requested_;
+  ++extras().num_cancels_requested;
   Runtime& rt = runtime();
   if (rt.recording())
-    rt.record(EventKind::TaskCancelRequested, id_, rt.intern(msg ? rt.host().str(msg) : ""), rt.current_task_id());
+    rt.record(EventKind::TaskCancelRequested, id(), rt.intern(msg ? rt.host().str(msg) : ""), rt.current_task_id());
   if (fut_waiter_ && fut_waiter_->cancel(msg)) return true;
   must_cancel_ = true;
-  cancel_message_ = std::move(msg);
+  if (msg || extras_) extras().cancel_message = std::move(msg);
   return true;
 }
 
 int Task::uncancel() {
-  if (num_cancels_requested_ > 0) --num_cancels_requested_;
-  return num_cancels_requested_;
+  if (cancelling() > 0) --extras_->num_cancels_requested;
+  return cancelling();
 }
 
 void Task::step(Value exc) {
@@ -132,7 +149,7 @@ void Task::step(Value exc) {
   in_step_ = true;
   waiting_kind_ = WaitKind::None;
   waiting_target_ = kNone;
-  rt.record(EventKind::StepBegin, id_, rt.current_handle_id(), 0, exc ? 1 : 0);
+  rt.record(EventKind::StepBegin, id(), rt.current_handle_id(), 0, exc ? 1 : 0);
   struct Leave {
     Runtime& rt;
     Task* saved;
@@ -153,14 +170,14 @@ void Task::on_step_result(StepResult r) {
     case StepResult::Kind::Return:
       if (must_cancel_) {
         must_cancel_ = false;
-        future_cancel(cancel_message_);
+        future_cancel(cancel_message());
       } else {
         finish_result(std::move(r.value));
       }
       return;
     case StepResult::Kind::Raise:
       if (host.is_cancelled_error(r.value)) {
-        cancelled_exc_ = std::move(r.value);
+        extras().cancelled_exc = std::move(r.value);
         future_cancel(nullptr);
       } else {
         finish_exception(std::move(r.value));
@@ -194,14 +211,14 @@ void Task::await_future(Ref<Future> fut) {
   record_step_end(fut->wait_kind(), fut->trace_target(), fut->done());
   fut->add_done_callback(wakeup_.share());
   fut_waiter_ = fut;
-  if (must_cancel_ && fut_waiter_->cancel(cancel_message_)) must_cancel_ = false;
+  if (must_cancel_ && fut_waiter_->cancel(cancel_message())) must_cancel_ = false;
 }
 
 void Task::record_step_end(WaitKind kind, uint32_t target, bool done) {
   in_step_ = false;
   waiting_kind_ = kind;
   waiting_target_ = target;
-  runtime().record(EventKind::StepEnd, id_, static_cast<uint32_t>(kind), target, done ? 1 : 0);
+  runtime().record(EventKind::StepEnd, id(), static_cast<uint32_t>(kind), target, done ? 1 : 0);
 }
 
 void Task::wakeup(Future& future) {
@@ -222,16 +239,16 @@ void Task::record_resolved(FutureOutcome outcome) {
   switch (outcome) {
     case FutureOutcome::Result:
       outcome_text_ = rt.intern(host.repr(result_));
-      rt.record(EventKind::TaskDone, id_, outcome_text_);
+      rt.record(EventKind::TaskDone, id(), outcome_text_);
       break;
     case FutureOutcome::Exception:
-      outcome_text_ = rt.intern(host.exception_text(exception_));
-      rt.record(EventKind::TaskFailed, id_, outcome_text_);
+      outcome_text_ = rt.intern(host.exception_text(exception_value()));
+      rt.record(EventKind::TaskFailed, id(), outcome_text_);
       break;
     case FutureOutcome::Cancelled: {
-      Value msg = cancelled_exc_ ? cancelled_exc_ : cancel_message_;
-      outcome_text_ = rt.intern(!msg ? "" : cancelled_exc_ ? host.str(msg) : host.str(msg));
-      rt.record(EventKind::TaskCancelled, id_, outcome_text_);
+      const Value& msg = extras_ && extras_->cancelled_exc ? extras_->cancelled_exc : cancel_message();
+      outcome_text_ = rt.intern(msg ? host.str(msg) : "");
+      rt.record(EventKind::TaskCancelled, id(), outcome_text_);
       break;
     }
   }
@@ -242,9 +259,9 @@ std::string Task::repr() const {
   std::string info = state_ == State::Pending ? (must_cancel_ ? "cancelling" : "pending")
                      : state_ == State::Cancelled ? "cancelled"
                                                   : "finished";
-  info += " name='" + name_ + "' coro=" + (coro_ ? coro_->task_repr_info(done()) : std::string("<coroutine>"));
+  info += " name='" + name() + "' coro=" + (coro_ ? coro_->task_repr_info(done()) : std::string("<coroutine>"));
   if (state_ == State::Finished)
-    info += exception_ ? " exception=" + host.repr(exception_) : " result=" + host.repr(result_);
+    info += exception_value() ? " exception=" + host.repr(exception_value()) : " result=" + host.repr(result_);
   if (state_ == State::Pending && fut_waiter_) info += " wait_for=" + fut_waiter_->repr();
   return "<Task " + info + ">";
 }
@@ -281,7 +298,8 @@ std::vector<Ref<Task>> all_tasks(EventLoop& loop) {
 namespace {
 
 // tasks.sleep as a coroutine object: create the future, call_later, await it, and
-// cancel the timer handle on the way out (the `finally: h.cancel()`).
+// cancel the timer handle on the way out (the `finally: h.cancel()`). The future is the
+// handle's argument until that cancel, so only the handle is kept.
 class SleepCoroutine final : public Coroutine, public Pooled {
  public:
   SleepCoroutine(Runtime& rt, double delay, Value result) : rt_(&rt), delay_(delay), result_(std::move(result)) {}
@@ -292,9 +310,10 @@ class SleepCoroutine final : public Coroutine, public Pooled {
       case State::Yielded0: state_ = State::Finished; return StepResult::returned(result_);
       case State::Awaiting: {
         state_ = State::Finished;
+        const Ref<Future> future(static_cast<Future*>(handle_->arg().get()));
         handle_->cancel();
         try {
-          return StepResult::returned(future_->result());
+          return StepResult::returned(future->result());
         } catch (const PyException& e) {
           return StepResult::raised(e.value);
         }
@@ -314,7 +333,6 @@ class SleepCoroutine final : public Coroutine, public Pooled {
   void close() override {
     if (state_ == State::Awaiting) handle_->cancel();
     state_ = State::Finished;
-    future_ = nullptr;
     handle_ = nullptr;
   }
   std::string qualname() const override { return "sleep"; }
@@ -332,11 +350,11 @@ class SleepCoroutine final : public Coroutine, public Pooled {
       state_ = State::Finished;
       return StepResult::raised(rt_->host().new_exception(ExcKind::RuntimeError, "no running event loop"));
     }
-    future_ = loop->create_future("sleep", WaitKind::Sleep);
-    handle_ = loop->call_later(delay_, set_result_unless_cancelled(result_), Value(future_));
-    future_->set_trace_target(WaitKind::Sleep, handle_->timer_id());
+    Ref<Future> future = loop->create_future("sleep", WaitKind::Sleep);
+    handle_ = loop->call_later(delay_, set_result_unless_cancelled(result_), Value(future));
+    future->set_trace_target(WaitKind::Sleep, handle_->timer_id());
     state_ = State::Awaiting;
-    return StepResult::await(future_);
+    return StepResult::await(std::move(future));
   }
 
   StepResult reused() {
@@ -344,12 +362,11 @@ class SleepCoroutine final : public Coroutine, public Pooled {
         rt_->host().new_exception(ExcKind::RuntimeError, "cannot reuse already awaited coroutine"));
   }
 
+  State state_ = State::Created;  // first: it fills the base's padding
   Runtime* rt_;
   double delay_;
   Value result_;
-  Ref<Future> future_;
   Ref<TimerHandle> handle_;
-  State state_ = State::Created;
 };
 
 }  // namespace

@@ -26,20 +26,21 @@ class TaskWakeup final : public Callback {
   std::string describe() const override;
   Task& task() const { return *task_; }
   Task* wakeup_target() const override { return task_; }
+  void prefetch(const Value& arg, int stage) const override;
   // A reference to register on a future.
   Ref<Callback> share();
   // The last reference went: let go of the task (which owns this object's storage).
   void release() const override;
 
  private:
+  mutable bool holds_task_ = false;  // first: it fills the base's padding
   Task* task_;
-  mutable bool holds_task_ = false;
 };
 
 class Task : public Future {
  public:
-  // Use EventLoop::create_task or create_task() below.
-  Task(EventLoop& loop, Ref<Coroutine> coro, std::string name);
+  // Use EventLoop::create_task or create_task() below. A null name takes the next Task-N.
+  Task(EventLoop& loop, Ref<Coroutine> coro, const std::string* name);
   ~Task() override;
 
   bool is_task() const override { return true; }
@@ -47,12 +48,12 @@ class Task : public Future {
   // Task forbids these (RuntimeError), as tasks.py does.
   void set_result(Value result) override;
   void set_exception(Value exc) override;
-  int cancelling() const { return num_cancels_requested_; }
+  int cancelling() const { return extras_ ? extras_->num_cancels_requested : 0; }
   int uncancel();
 
-  const std::string& name() const { return name_; }
+  std::string name() const;
   void set_name(std::string name);
-  uint32_t id() const { return id_; }
+  uint32_t id() const { return trace_target_; }
   const Ref<Coroutine>& coro() const { return coro_; }
   const Ref<Future>& fut_waiter() const { return fut_waiter_; }
   bool must_cancel() const { return must_cancel_; }
@@ -86,20 +87,21 @@ class Task : public Future {
   void await_future(Ref<Future> fut);
   void record_step_end(WaitKind kind, uint32_t target, bool done);
 
-  Ref<Coroutine> coro_;
-  std::string name_;
-  Ref<Future> fut_waiter_;
-  TaskWakeup wakeup_{*this};
-  uint32_t id_;
-  int num_cancels_requested_ = 0;
-  int line_ = 0;
-  StringId outcome_text_ = 0;
-  uint32_t waiting_target_ = kNone;
-  WaitKind waiting_kind_ = WaitKind::None;
+  // (Ordered to pack: the flags fill the Future's tail padding. The task id is the
+  // Future's trace_target_.)
   bool must_cancel_ = false;
   bool started_ = false;
   bool in_step_ = false;  // between StepBegin and StepEnd/the end event
   bool queued_ = false;
+  WaitKind waiting_kind_ = WaitKind::None;
+  uint32_t name_number_ = 0;  // the N of "Task-N" while no name was given
+  int line_ = 0;
+  StringId outcome_text_ = 0;
+  uint32_t waiting_target_ = kNone;
+  Ref<Coroutine> coro_;
+  Ref<Future> fut_waiter_;
+  std::unique_ptr<std::string> name_;  // only once a name is given
+  TaskWakeup wakeup_{*this};
 };
 
 // [SECTION] Module-level functions -------------------------------------------------

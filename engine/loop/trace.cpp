@@ -1,6 +1,26 @@
 #include "engine/loop/trace.hpp"
 
+#include <new>
+
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
 namespace looplab::loop {
+
+void* allocate_chunk_block(size_t bytes, size_t& alignment) {
+  alignment = bytes >= kChunkBlockBytes ? kChunkBlockBytes : 64;
+  void* block = ::operator new(bytes, std::align_val_t{alignment});
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  // A hint only: without transparent huge pages it fails and nothing changes.
+  if (alignment == kChunkBlockBytes) madvise(block, bytes, MADV_HUGEPAGE);
+#endif
+  return block;
+}
+
+void free_chunk_block(void* block, size_t bytes, size_t alignment) noexcept {
+  ::operator delete(block, bytes, std::align_val_t{alignment});
+}
 
 StringTable::StringTable() { intern(""); }
 

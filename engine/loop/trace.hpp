@@ -33,7 +33,9 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace looplab::loop {
@@ -166,10 +168,24 @@ inline double unpack_double(uint32_t a, uint32_t b) {
 }
 
 // [SECTION] Chunked storage --------------------------------------------------------
+
+// Memory for Chunked's chunks. A block of kChunkBlockBytes or more is asked to be backed
+// by huge pages where the system offers them: a long run records hundreds of MiB, and
+// faulting that in 4 KiB pages cost more than recording it.
+inline constexpr size_t kChunkBlockBytes = size_t{2} << 20;
+// Returns the block and sets `alignment` to what free_chunk_block must be given.
+void* allocate_chunk_block(size_t bytes, size_t& alignment);
+void free_chunk_block(void* block, size_t bytes, size_t alignment) noexcept;
+
 // An append-only array in fixed chunks of 2^kChunkBits elements: push_back never
-// relocates elements (references stay valid) and the spare capacity is at most one chunk.
+// relocates elements (references stay valid). The first chunks are allocated one by one,
+// so a small sequence stays small; past kChunkBlockBytes they come kChunkBlockBytes at a
+// time, and the spare capacity is at most one such block.
 template <class T, unsigned kChunkBits = 12>
 class Chunked {
+  static_assert(std::is_trivially_copyable_v<T> && std::is_trivially_destructible_v<T>,
+                "elements live in raw blocks");
+
  public:
   static constexpr size_t kChunk = size_t{1} << kChunkBits;
 
@@ -211,8 +227,16 @@ class Chunked {
   using size_type = size_t;
 
   Chunked() = default;
-  Chunked(Chunked&&) noexcept = default;
-  Chunked& operator=(Chunked&&) noexcept = default;
+  Chunked(Chunked&& o) noexcept { *this = std::move(o); }
+  Chunked& operator=(Chunked&& o) noexcept {
+    chunks_ = std::exchange(o.chunks_, {});
+    blocks_ = std::exchange(o.blocks_, {});
+    block_bytes_ = std::exchange(o.block_bytes_, 0);
+    spare_chunks_ = std::exchange(o.spare_chunks_, 0);
+    next_chunk_ = std::exchange(o.next_chunk_, nullptr);
+    size_ = std::exchange(o.size_, 0);
+    return *this;
+  }
   Chunked(const Chunked& o) { *this = o; }
   Chunked& operator=(const Chunked& o) {
     if (this == &o) return *this;
@@ -234,18 +258,52 @@ class Chunked {
   const_iterator end() const { return {this, size_}; }
 
   void push_back(const T& v) {
-    if (size_ == capacity()) chunks_.push_back(std::make_unique_for_overwrite<T[]>(kChunk));
-    (*this)[size_++] = v;
+    if (size_ == capacity()) add_chunk();
+    std::construct_at(&(*this)[size_], v);
+    ++size_;
   }
   void clear() {
     chunks_.clear();
+    blocks_.clear();
+    block_bytes_ = 0;
+    spare_chunks_ = 0;
     size_ = 0;
   }
   // Bytes held: the chunks plus the chunk table.
-  size_t memory_bytes() const { return capacity() * sizeof(T) + chunks_.capacity() * sizeof(std::unique_ptr<T[]>); }
+  size_t memory_bytes() const {
+    return block_bytes_ + chunks_.capacity() * sizeof(T*) + blocks_.capacity() * sizeof(Block);
+  }
 
  private:
-  std::vector<std::unique_ptr<T[]>> chunks_;
+  struct FreeBlock {
+    size_t bytes = 0;
+    size_t alignment = 0;
+    void operator()(void* p) const noexcept { free_chunk_block(p, bytes, alignment); }
+  };
+  using Block = std::unique_ptr<void, FreeBlock>;
+  static constexpr size_t kChunkBytes = kChunk * sizeof(T);
+  static constexpr size_t kChunksPerBlock = kChunkBytes >= kChunkBlockBytes ? 1 : kChunkBlockBytes / kChunkBytes;
+
+  void add_chunk() {
+    if (spare_chunks_ == 0) {
+      const size_t chunks = capacity() * sizeof(T) < kChunkBlockBytes ? 1 : kChunksPerBlock;
+      size_t alignment = 0;
+      void* block = allocate_chunk_block(chunks * kChunkBytes, alignment);
+      blocks_.emplace_back(block, FreeBlock{chunks * kChunkBytes, alignment});
+      block_bytes_ += chunks * kChunkBytes;
+      spare_chunks_ = chunks;
+      next_chunk_ = static_cast<T*>(blocks_.back().get());
+    }
+    chunks_.push_back(next_chunk_);
+    next_chunk_ += kChunk;
+    --spare_chunks_;
+  }
+
+  std::vector<T*> chunks_;
+  std::vector<Block> blocks_;
+  size_t block_bytes_ = 0;
+  size_t spare_chunks_ = 0;  // chunks of the newest block not yet in chunks_
+  T* next_chunk_ = nullptr;
   size_t size_ = 0;
 };
 

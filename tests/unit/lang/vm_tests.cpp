@@ -330,3 +330,62 @@ TEST_CASE("recycled frames start clean in recursion and generators", "[lang][fra
       "except UnboundLocalError as e:\n"
       "    print(e)\n");
 }
+
+TEST_CASE("natives failing without a C++ throw raise, chain and trace like CPython",
+          "[lang][exceptions]") {
+  auto [looplab, cpython] = expect_like_cpython(
+      "print(list(map(int, ['1', '2'])), int('0x1f', 0), int(' -7 '), float(' 2.5 '))\n"
+      "try:\n"
+      "    sorted(['3', 'x'], key=float)\n"
+      "except ValueError as e:\n"
+      "    print('sorted:', e)\n"
+      "try:\n"
+      "    try:\n"
+      "        {}['k']\n"
+      "    except KeyError:\n"
+      "        int('12z', 16)\n"
+      "except ValueError as e:\n"
+      "    print(repr(e), repr(e.__context__))\n"
+      "class AppError(Exception):\n"
+      "    def __init__(self, code):\n"
+      "        super().__init__(f'code {code}')\n"
+      "        self.code = code\n"
+      "try:\n"
+      "    raise AppError(3)\n"
+      "except AppError as e:\n"
+      "    print(e, e.code, e.args)\n"
+      "def deep(n):\n"
+      "    if n == 0:\n"
+      "        return int('bottom')\n"
+      "    return deep(n - 1)\n"
+      "it = iter([1])\n"
+      "print(next(it), next(it, 'default'))\n"
+      "def gen():\n"
+      "    yield next(iter([]))\n"
+      "try:\n"
+      "    list(gen())\n"
+      "except RuntimeError as e:\n"
+      "    print(repr(e), repr(e.__cause__))\n"
+      "try:\n"
+      "    deep(2)\n"
+      "except ValueError:\n"
+      "    float('nan?')\n");
+  CHECK(looplab == cpython);
+}
+
+TEST_CASE("a __del__ that runs while a native's failure is pending leaves it intact",
+          "[lang][exceptions]") {
+  // Parser() is released after int() failed and before the dispatch loop raises.
+  expect_like_cpython(
+      "class Parser:\n"
+      "    __call__ = int\n"
+      "    def __del__(self):\n"
+      "        try:\n"
+      "            int('inner')\n"
+      "        except ValueError as e:\n"
+      "            print('del caught:', e)\n"
+      "try:\n"
+      "    Parser()('outer')\n"
+      "except ValueError as e:\n"
+      "    print('caught:', e, e.__context__)\n");
+}

@@ -135,5 +135,28 @@ TEST_CASE("a million trace events stay under 40 bytes each", "[loop][trace]") {
   CHECK(tr.memory_bytes() < 40u * 1'000'000u);
 }
 
+TEST_CASE("chunked events keep their order and values past the 2 MiB blocks, copied or moved", "[loop][trace]") {
+  constexpr uint32_t kCount = 300'000;  // 9.6 MB: single chunks first, then 2 MiB blocks
+  Chunked<Event> events;
+  for (uint32_t i = 0; i < kCount; ++i) events.push_back(Event{i * 0.5, i, i, i ^ 0x5a5a5a5au, 0, EventKind::Line, 0, 0});
+  const auto intact = [](const Chunked<Event>& c) {
+    if (c.size() != kCount) return false;
+    for (uint32_t i = 0; i < kCount; ++i)
+      if (c[i].subject != i || c[i].a != (i ^ 0x5a5a5a5au) || c[i].time != i * 0.5) return false;
+    return true;
+  };
+  CHECK(intact(events));
+  // Spare room is at most one block beyond what is used.
+  CHECK(events.memory_bytes() < kCount * sizeof(Event) + kChunkBlockBytes + 64 * 1024);
+  Chunked<Event> copy = events;
+  CHECK(intact(copy));
+  Chunked<Event> moved = std::move(events);
+  CHECK(intact(moved));
+  CHECK(events.empty());  // NOLINT(bugprone-use-after-move): a moved-from sequence is empty
+  events.push_back(moved[7]);
+  CHECK(events.size() == 1);
+  CHECK(events[0].subject == 7);
+}
+
 }  // namespace
 }  // namespace looplab::loop::testing
