@@ -123,6 +123,9 @@ inline uint32_t encode(Op op, uint32_t arg) { return static_cast<uint32_t>(op) |
 inline Op op_of(uint32_t word) { return static_cast<Op>(word & 0xFF); }
 inline uint32_t arg_of(uint32_t word) { return word >> 8; }
 
+// The deepest try/with block stack any path through `ops` reaches (Code::max_blocks).
+int max_block_depth(const std::vector<uint32_t>& ops);
+
 enum CodeFlags : uint32_t {
   kVarargs = 0x04,
   kVarkeywords = 0x08,

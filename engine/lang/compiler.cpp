@@ -1,10 +1,8 @@
 #include "engine/lang/compiler.hpp"
 
-#include <algorithm>
 #include <sstream>
 
 #include "engine/lang/compiler_impl.hpp"
-#include "engine/lang/frame.hpp"
 #include "engine/lang/vm.hpp"
 
 namespace looplab::lang {
@@ -28,47 +26,6 @@ std::shared_ptr<const std::vector<std::string>> split_lines(std::string_view src
   return out;
 }
 
-// The deepest block stack any path through `ops` reaches (a frame's room for blocks).
-// SETUP_* push a block, whose handler runs with it turned into an except-handler block
-// (the same depth); POP_BLOCK and POP_EXCEPT pop one. A pc is walked again only when
-// reached deeper, and depths stop at kMaxBlocks (deeper nesting fails when it runs).
-int max_block_depth(const std::vector<uint32_t>& ops) {
-  std::vector<int> seen(ops.size(), -1);
-  std::vector<std::pair<size_t, int>> work{{0, 0}};
-  int deepest = 0;
-  while (!work.empty()) {
-    auto [pc, depth] = work.back();
-    work.pop_back();
-    while (pc < ops.size() && depth > seen[pc]) {
-      seen[pc] = depth;
-      const uint32_t arg = arg_of(ops[pc]);
-      switch (op_of(ops[pc])) {
-        case Op::SETUP_FINALLY:
-        case Op::SETUP_WITH:
-        case Op::SETUP_ASYNC_WITH:
-          depth = std::min(depth + 1, kMaxBlocks);
-          deepest = std::max(deepest, depth);
-          work.emplace_back(arg, depth);
-          break;
-        case Op::POP_BLOCK:
-        case Op::POP_EXCEPT: depth = std::max(depth - 1, 0); break;
-        case Op::POP_JUMP_IF_FALSE:
-        case Op::POP_JUMP_IF_TRUE:
-        case Op::JUMP_IF_FALSE_OR_POP:
-        case Op::JUMP_IF_TRUE_OR_POP:
-        case Op::FOR_ITER:
-        case Op::SEND: work.emplace_back(arg, depth); break;
-        case Op::JUMP: pc = arg; continue;
-        case Op::RETURN_VALUE:
-        case Op::RERAISE:
-        case Op::RAISE_VARARGS: pc = ops.size(); continue;
-        default: break;
-      }
-      ++pc;
-    }
-  }
-  return deepest;
-}
 
 }  // namespace
 
