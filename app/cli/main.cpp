@@ -3,6 +3,7 @@
 //   looplab-cli export FILE.py|SCENARIO --format chrome|csv|text|svg -o OUT [--set ...]
 //   looplab-cli source SCENARIO [--set NAME=VALUE]...   the effective source, for the oracle
 //   looplab-cli list
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cstdio>
@@ -100,9 +101,14 @@ std::optional<std::string> parse_command(int argc, char** argv, Command* cmd) {
   return std::nullopt;
 }
 
+// One scenario per line: its name, then its title, the titles in one column.
 int list_scenarios() {
-  for (const auto& program : looplab::session::builtin_programs())
-    std::cout << program.name << "  " << program.info.title << "\n";
+  const auto programs = looplab::session::builtin_programs();
+  size_t width = 0;
+  for (const auto& program : programs) width = std::max(width, program.name.size());
+  for (const auto& program : programs)
+    std::cout << program.name << std::string(width - program.name.size() + 2, ' ')
+              << program.info.title << "\n";
   return 0;
 }
 
@@ -171,6 +177,10 @@ int export_program(const Command& cmd) {
 
 int main(int argc, char** argv) {
   Command cmd;
+  if (argc == 2 && (std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h")) {
+    std::cout << kUsage;
+    return 0;
+  }
   if (auto error = parse_command(argc, argv, &cmd)) return usage_error(*error);
   if (cmd.verb == "list") return list_scenarios();
   if (cmd.verb != "run" && cmd.verb != "export" && cmd.verb != "source")

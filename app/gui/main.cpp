@@ -47,17 +47,16 @@ struct Options {
   std::map<std::string, double> overrides;
 };
 
+constexpr const char* kUsage =
+    "usage: looplab [FILE.py|SCENARIO]\n"
+    "       looplab --screenshot OUT.png [--scenario NAME|FILE] [--step N|--time T|--end]\n"
+    "               [--size WxH] [--theme light|dark] [--font-scale F] [--set NAME=VALUE]...\n"
+    "               [--edit] (the Source panel's editor) [--warning N] (as if clicked)\n"
+    "       looplab --export-timeline OUT.png [the --screenshot options]\n"
+    "       looplab --bench-frames N --scenario NAME|FILE [--size WxH] [--set NAME=VALUE]...\n";
+
 int usage(const std::string& message) {
-  std::fprintf(
-      stderr,
-      "looplab: %s\n"
-      "usage: looplab [FILE.py|SCENARIO]\n"
-      "       looplab --screenshot OUT.png [--scenario NAME|FILE] [--step N|--time T|--end]\n"
-      "               [--size WxH] [--theme light|dark] [--font-scale F] [--set NAME=VALUE]...\n"
-      "               [--edit] (the Source panel's editor) [--warning N] (as if clicked)\n"
-      "       looplab --export-timeline OUT.png [the --screenshot options]\n"
-      "       looplab --bench-frames N --scenario NAME|FILE [--size WxH] [--set NAME=VALUE]...\n",
-      message.c_str());
+  std::fprintf(stderr, "looplab: %s\n%s", message.c_str(), kUsage);
   return 2;
 }
 
@@ -73,6 +72,10 @@ int parse(int argc, char** argv, Options* o) {
     if (!arg.empty() && arg[0] != '-') {
       o->program = arg;
       continue;
+    }
+    if (arg == "--help" || arg == "-h") {
+      std::fputs(kUsage, stdout);
+      return 0;
     }
     if (arg == "--end" || arg == "--edit") {
       (arg == "--end" ? o->end : o->edit) = true;
