@@ -142,12 +142,26 @@ Value special_attr(const Value& obj, const std::string& n) {
   return Value();
 }
 
-DictObj* instance_dict(const Value& obj) {
+bool has_attr_storage(const Type* ty) { return ty->is_heap || ty->layout == Layout::Exception; }
+
+// The object's own attribute `name` (an instance's, a function's), or null.
+Value* instance_attr(const Value& obj, Str* name) {
   if (!obj.is_obj()) return nullptr;
   Type* ty = obj.obj()->type;
-  if (ty->is_heap || ty->layout == Layout::Exception) {
+  if (has_attr_storage(ty)) return static_cast<Instance*>(obj.obj())->find_attr(name);
+  if (ty == vm().t.function) {
+    auto* f = obj.as<Function>();
+    return f->dict.is_null() ? nullptr : f->dict.as<DictObj>()->table.find_str(name);
+  }
+  return nullptr;
+}
+
+// The object's attribute dict for deleting from it (materialised), or null if it has none.
+DictObj* attr_dict_for_del(const Value& obj) {
+  Type* ty = obj.obj()->type;
+  if (has_attr_storage(ty)) {
     auto* i = static_cast<Instance*>(obj.obj());
-    return i->dict.is_null() ? nullptr : i->dict.as<DictObj>();
+    return i->dict.is_null() && i->nvalues == 0 ? nullptr : i->ensure_dict();
   }
   if (ty == vm().t.function) {
     auto* f = obj.as<Function>();
@@ -174,6 +188,7 @@ bool has_instance_dict(const Type* ty, Str* slots_key) {
 // in the __slots__ along the MRO (mangled like `self.__x`) can be stored.
 bool slots_forbid(Type* ty, Str* name) {
   using D = Type::InstanceDict;
+  if (ty->instance_dict == D::Yes) return false;
   Str* key = vm().intern("__slots__");
   if (ty->instance_dict == D::Unknown) {
     ty->instance_dict = has_instance_dict(ty, key) ? D::Yes : D::No;
@@ -242,9 +257,7 @@ Value get_attr_opt(const Value& obj, Str* name) {
   Type* ty = obj.type();
   Value a = ty->lookup(name);
   if (!a.is_null() && a.if_type<Property>(t.property)) return bind_descriptor(a, obj, ty);
-  if (DictObj* d = instance_dict(obj)) {
-    if (Value* r = d->table.find_str(name)) return *r;
-  }
+  if (Value* r = instance_attr(obj, name)) return *r;
   if (!a.is_null()) return bind_descriptor(a, obj, ty);
   Value s = special_attr(obj, name->s);
   if (!s.is_null()) return s;
@@ -288,8 +301,7 @@ Value get_method(const Value& obj, Str* name, bool& is_method) {
     if (ty != t.type && ty != t.module && ty != t.super) {
       Value a = ty->lookup(name);
       if (!a.is_null() && (a.if_type<Function>(t.function) || a.if_type<Builtin>(t.builtin))) {
-        DictObj* d = vm().methods_shadowed ? instance_dict(obj) : nullptr;
-        if (!d || !d->table.find_str(name)) {
+        if (!vm().methods_shadowed || !instance_attr(obj, name)) {
           is_method = true;
           return a;
         }
@@ -379,7 +391,7 @@ void set_attr(const Value& obj, Str* name, Value v) {
                     (a.is_null() ? "has no attribute '" + name->s + "'"
                                  : "attribute '" + name->s + "' is read-only"));
   }
-  static_cast<Instance*>(obj.obj())->ensure_dict()->table.set(Value(name), std::move(v));
+  static_cast<Instance*>(obj.obj())->store_attr(name, std::move(v));
 }
 
 void del_attr(const Value& obj, Str* name) {
@@ -400,7 +412,7 @@ void del_attr(const Value& obj, Str* name) {
       d = obj.as<Type>()->d();
       vm().methods_shadowed = true;
     }
-    if (!d) d = instance_dict(obj);
+    if (!d) d = attr_dict_for_del(obj);
     if (d && !d->table.erase(Value(name)).is_null()) return;
   }
   attribute_error(std::string("'") + type_name(obj) + "' object has no attribute '" + name->s + "'");
@@ -411,7 +423,10 @@ void del_attr(const Value& obj, Str* name) {
 namespace {
 
 void refill(AttrCache& c, Type* ty, Str* name) {
-  for (Type* m : ty->mro) m->d()->table.watch();
+  // For interned names lookup_slot watches the MRO's dicts when it first resolves one.
+  if (!name->interned) {
+    for (Type* m : ty->mro) m->d()->table.watch();
+  }
   c.type_serial = ty->serial;
   c.epoch = class_epoch();
   c.class_slot = ty->lookup_slot(name);
@@ -431,6 +446,17 @@ Value* dict_lookup(DictObj* d, Str* name, AttrCache& c) {
   return &d->table.entries()[c.dict_index].value;
 }
 
+// `name` among an instance's inline values: the cached position first (the shared keys
+// only grow, so position i names the same key for every instance of the type).
+Value* inline_lookup(Instance* inst, const Type* ty, Str* name, AttrCache& c) {
+  size_t i = c.dict_index;
+  if (i < inst->nvalues && ty->shared_keys[i] == name) return &inst->values[i];
+  int64_t j = inst->inline_index(name);
+  if (j < 0) return nullptr;
+  c.dict_index = static_cast<size_t>(j);
+  return &inst->values[j];
+}
+
 }  // namespace
 
 Value load_attr_cached(const Value& obj, Str* name, AttrCache& c) {
@@ -446,8 +472,11 @@ Value load_attr_cached(const Value& obj, Str* name, AttrCache& c) {
     Value prop = *c.class_slot;  // the getter may change the class
     return bind_descriptor(prop, obj, ty);
   }
-  if (DictObj* d = instance_dict(obj)) {
-    if (Value* r = dict_lookup(d, name, c)) return *r;
+  auto* inst = static_cast<Instance*>(obj.obj());
+  if (inst->dict.is_null()) {
+    if (Value* r = inline_lookup(inst, ty, name, c)) return *r;
+  } else if (Value* r = dict_lookup(inst->dict.as<DictObj>(), name, c)) {
+    return *r;
   }
   if (c.class_slot) return bind_descriptor(*c.class_slot, obj, ty);
   return get_attr(obj, name);
@@ -473,16 +502,23 @@ void store_attr_cached(const Value& obj, Str* name, Value v, AttrCache& c) {
   auto* inst = static_cast<Instance*>(obj.obj());
   if (!c.plain_store) {
     set_attr(obj, name, std::move(v));
-    if (inst->dict.is_null()) return;
+    return;
   }
-  DictTable& table = inst->ensure_dict()->table;
-  if (c.plain_store) {
-    if (Value* r = table.hinted(c.dict_index, name)) {
+  if (inst->dict.is_null()) {
+    if (Value* r = inline_lookup(inst, ty, name, c)) {
       *r = std::move(v);
       return;
     }
-    table.set(Value(name), std::move(v));
+    inst->store_attr(name, std::move(v));
+    if (inst->dict.is_null()) c.dict_index = inst->nvalues - 1;  // appended
+    return;
   }
+  DictTable& table = inst->dict.as<DictObj>()->table;
+  if (Value* r = table.hinted(c.dict_index, name)) {
+    *r = std::move(v);
+    return;
+  }
+  table.set(Value(name), std::move(v));
   size_t last = table.entries().size() - 1;
   if (table.hinted(last, name)) {
     c.dict_index = last;
@@ -492,16 +528,16 @@ void store_attr_cached(const Value& obj, Str* name, Value v, AttrCache& c) {
 }
 
 Value load_method_cached(const Value& obj, Str* name, bool& is_method, AttrCache& c) {
-  Type* ty = obj.type();
-  const CoreTypes& t = vm().t;
+  Type* ty = obj.is_obj() ? obj.obj()->type : obj.type();
+  VM& v = vm();
+  const CoreTypes& t = v.t;
   if (ty == t.type || ty == t.super) return get_method(obj, name, is_method);
   is_method = false;
   if (ty == t.module) return load_attr_cached(obj, name, c);
   if (!cache_valid(c, ty)) refill(c, ty, name);
   const Value* a = c.class_slot;
   if (a && (a->if_type<Function>(t.function) || a->if_type<Builtin>(t.builtin))) {
-    DictObj* d = vm().methods_shadowed ? instance_dict(obj) : nullptr;
-    if (!d || !d->table.find_str(name)) {
+    if (!v.methods_shadowed || !instance_attr(obj, name)) {
       is_method = true;
       return *a;
     }

@@ -120,8 +120,11 @@ void init_types(VM& v) {
 
 // [SECTION] Helpers -------------------------------------------------------------------------------
 
-void check_args(const Args& a, const char* fname, size_t min, size_t max) {
-  if (a.n >= min && a.n <= max) return;
+namespace {
+
+// Kept out of line so that check_args, called by every builtin, is a compare and a return.
+[[noreturn, gnu::noinline, gnu::cold]] void arity_error(const Args& a, const char* fname,
+                                                       size_t min, size_t max) {
   if (min == max) {
     if (min == 0) type_error(std::string(fname) + "() takes no arguments (" + std::to_string(a.n) + " given)");
     if (min == 1) {
@@ -135,6 +138,12 @@ void check_args(const Args& a, const char* fname, size_t min, size_t max) {
   }
   type_error(std::string(fname) + " expected at most " + std::to_string(max) + " argument" +
              (max == 1 ? "" : "s") + ", got " + std::to_string(a.n));
+}
+
+}  // namespace
+
+void check_args(const Args& a, const char* fname, size_t min, size_t max) {
+  if (a.n < min || a.n > max) arity_error(a, fname, min, max);
 }
 
 void no_kwargs(const Args& a, const char* fname) {
@@ -468,10 +477,10 @@ Value sort_values(std::vector<Value> items, const Value& key, bool reverse) {
   for (size_t i = 0; i < idx.size(); ++i) idx[i] = i;
   if (reverse) std::reverse(idx.begin(), idx.end());
   const std::vector<Value>& k = use_key ? keys : items;
-  auto lt = [&](size_t x, size_t y) { return less_than(k[x], k[y]); };
+  auto lt = [&](size_t x, size_t y) { return sort_key_less(k[x], k[y]); };
   if (idx.size() < 64) {
     small_timsort(idx, lt);
-  } else {
+  } else if (!sort_int_keys(idx, k)) {
     std::stable_sort(idx.begin(), idx.end(), lt);
   }
   if (reverse) std::reverse(idx.begin(), idx.end());
@@ -612,7 +621,7 @@ Value bi_dir(Args& a) {
     for (Type* m : t->mro) dict_names(m->dict, names);
     if (a[0].is_obj() && (a[0].type()->is_heap || a[0].type()->layout == Layout::Exception) &&
         !a[0].if_type<Type>(vm().t.type)) {
-      dict_names(static_cast<Instance*>(a[0].obj())->dict, names);
+      dict_names(Value(static_cast<Instance*>(a[0].obj())->ensure_dict()), names);
     }
     names.insert("__class__");
   }

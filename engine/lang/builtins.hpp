@@ -34,6 +34,12 @@ void no_kwargs(const Args& a, const char* fname);
 
 // sorted() and list.sort(): stable, key and reverse as CPython.
 Value sorted_list(std::vector<Value> items, const Value& key, bool reverse);
+// The `<` sorting applies to keys: less_than, with ints, strs and tuples of them compared
+// directly (list_type.cpp).
+bool sort_key_less(const Value& a, const Value& b);
+// Sorts `order` (positions into keys) stably when every key is an int, or every key a
+// tuple of 1 to 3 ints of one length; false (order untouched) otherwise.
+bool sort_int_keys(std::vector<size_t>& order, const std::vector<Value>& keys);
 
 // `ValueError("x")`: an instance of a built-in exception type.
 Value construct_builtin_exception(Type* t, Args& a);

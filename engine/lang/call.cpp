@@ -155,6 +155,12 @@ struct FrameGuard {
 
 Frame* bind_call(Function* fn, Value* pos, size_t npos, Tuple* kwnames, Value* kw) {
   Code* c = fn->code.as<Code>();
+  if (c->plain_call) {
+    if (Frame* f = vm().bind_plain(fn, c, pos, npos, kwnames, kw)) {
+      f->func = Value(fn);
+      return f;
+    }
+  }
   Frame* f = Frame::create(c, Value(fn), fn->globals.as<DictObj>());
   FrameGuard guard{f};
   size_t argc = static_cast<size_t>(c->argcount);

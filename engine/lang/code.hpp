@@ -168,6 +168,9 @@ struct Code : Obj {
   int stacksize = 0;
   int max_blocks = 0;  // the deepest try/with block stack a run can reach (a frame's room)
   int firstline = 1;
+  // A function whose calls the dispatch loop binds itself (VM::bind_plain): no
+  // keyword-only parameters, no *args/**kwargs, no cells, not a generator or coroutine.
+  bool plain_call = false;
   std::string name, qualname, filename;
   std::shared_ptr<const std::vector<std::string>> source_lines;
 

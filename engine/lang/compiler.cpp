@@ -101,6 +101,10 @@ Value Compiler::leave_unit() {
   } else if (u_->scope->is_coroutine) {
     code->flags |= kCoroutine;
   }
+  uint32_t binding_flags = kVarargs | kVarkeywords | kGenerator | kCoroutine | kAsyncGenerator;
+  bool plain = code->kwonlyargcount == 0 && code->cellnames.empty() &&
+               code->freenames.empty() && !(code->flags & binding_flags);
+  code->plain_call = plain && u_->scope->is_function_like();
   Value out = std::move(u_->code_ref);
   units_.pop_back();
   u_ = units_.empty() ? nullptr : units_.back().get();

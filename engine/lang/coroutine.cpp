@@ -36,7 +36,7 @@ Value* delegate_slot(Frame* f, uint32_t& target) {
 }
 
 // What a native coroutine's step means to the Python frame delegating to it.
-void native_step(loop::StepResult r, Value& out, bool& returned) {
+void native_step(const loop::StepResult& r, Value& out, bool& returned) {
   returned = false;
   switch (r.kind) {
     case loop::StepResult::Kind::Await: out = wrap_future_blocking(r.future); return;
@@ -296,9 +296,9 @@ const loop::Ref<loop::Coroutine>& NativeCoro::loop_coroutine() {
 }
 
 // A finished loop coroutine is dropped: awaiting it again is CPython's RuntimeError.
-void NativeCoro::step(loop::StepResult r, Value& out, bool& returned) {
+void NativeCoro::step(loop::StepResult&& r, Value& out, bool& returned) {
   if (!r.suspended()) coro = nullptr;
-  native_step(std::move(r), out, returned);
+  native_step(r, out, returned);
 }
 
 void NativeCoro::send(Value sent, Value& out, bool& returned) {

@@ -16,10 +16,11 @@
 #include "engine/lang/mod_asyncio.hpp"
 #include "engine/lang/object.hpp"
 #include "engine/loop/coroutine.hpp"
+#include "engine/loop/pool.hpp"
 
 namespace looplab::lang {
 
-class PyCoroutine final : public loop::Coroutine {
+class PyCoroutine final : public loop::Coroutine, public loop::Pooled {
  public:
   explicit PyCoroutine(Value coro);
   loop::StepResult send(loop::Value v) override;
@@ -70,9 +71,8 @@ struct NativeCoro : Awaitable, HoldsLoopRefs {
   // The first step done on the spot when it would not suspend: true with the result.
   virtual bool step_now(Value&) { return false; }
   const char* pending_name = nullptr;
-
- private:
-  void step(loop::StepResult r, Value& out, bool& returned);
+  // What a step of the loop coroutine means to the frame awaiting this object.
+  void step(loop::StepResult&& r, Value& out, bool& returned);
 };
 
 struct FutureIter : Awaitable {

@@ -1,6 +1,7 @@
 #include "engine/lang/dict.hpp"
 
 #include "engine/lang/object.hpp"
+#include "engine/lang/ops.hpp"
 #include "engine/lang/vm.hpp"
 
 namespace looplab::lang {
@@ -12,27 +13,34 @@ namespace {
 constexpr int32_t kEmpty = -1;
 constexpr int32_t kDeleted = -2;
 
-// Fast equality for the common key kinds before falling back to __eq__.
-inline bool quick_equal(const Value& a, const Value& b, bool& decided) {
+inline bool int_equals_float(int64_t i, double f) { return f == f && compare_int_float(i, f) == 0; }
+
+// Fast equality for the common key kinds before falling back to __eq__. `str_type` is the
+// running VM's str, looked up once per probe sequence rather than once per compare.
+inline bool quick_equal(const Value& a, const Value& b, const Type*& str_type, bool& decided) {
   decided = true;
   if (a.same(b)) return true;
   if (a.is_obj() && b.is_obj()) {
     Obj* x = a.obj();
     Obj* y = b.obj();
-    if (x->type == y->type && x->type == vm().t.str) {
-      return static_cast<Str*>(x)->s == static_cast<Str*>(y)->s;
+    if (x->type == y->type) {
+      if (!str_type) str_type = vm().t.str;
+      if (x->type == str_type) return static_cast<Str*>(x)->s == static_cast<Str*>(y)->s;
     }
   }
   if (!a.is_obj() && !b.is_obj()) {
     if (a.is_intlike() && b.is_intlike()) return a.as_int() == b.as_int();
     if (a.is_float() && b.is_float()) return a.as_float() == b.as_float();
-    if (a.is_float() && b.is_intlike()) return a.as_float() == static_cast<double>(b.as_int());
-    if (b.is_float() && a.is_intlike()) return b.as_float() == static_cast<double>(a.as_int());
+    if (a.is_float() && b.is_intlike()) return int_equals_float(b.as_int(), a.as_float());
+    if (b.is_float() && a.is_intlike()) return int_equals_float(a.as_int(), b.as_float());
     return false;
   }
   decided = false;
   return false;
 }
+
+// CPython's USABLE_FRACTION: a table of `size` index slots holds at most 2/3 of it in entries.
+constexpr size_t usable(size_t size) { return size * 2 / 3; }
 
 }  // namespace
 
@@ -44,6 +52,7 @@ int64_t DictTable::lookup_slot(const Value& key, int64_t hash, bool for_insert) 
   uint64_t perturb = static_cast<uint64_t>(hash);
   size_t i = static_cast<size_t>(hash) & mask;
   int64_t first_deleted = -1;
+  const Type* str_type = nullptr;
   for (;;) {
     int32_t ix = index_[i];
     if (ix == kEmpty) {
@@ -56,7 +65,7 @@ int64_t DictTable::lookup_slot(const Value& key, int64_t hash, bool for_insert) 
       const Entry& e = entries_[static_cast<size_t>(ix)];
       if (e.hash == hash) {
         bool decided;
-        bool eq = quick_equal(e.key, key, decided);
+        bool eq = quick_equal(e.key, key, str_type, decided);
         if (!decided) eq = keys_equal(e.key, key);
         if (eq) return for_insert ? static_cast<int64_t>(i) : ix;
       }
@@ -109,7 +118,7 @@ void DictTable::set(Value key, Value value, int64_t hash) {
     set(std::move(key), std::move(value), hash);
     return;
   }
-  if ((entries_.size() + 1) * 3 >= index_.size() * 2) {
+  if (entries_.size() >= usable(index_.size())) {
     rebuild((used_ + 1) * 3);
     slot = lookup_slot(key, hash, true);
   }
@@ -122,6 +131,7 @@ void DictTable::set(Value key, Value value, int64_t hash) {
 Value DictTable::erase(const Value& key) {
   int64_t h = hash_value(key);
   if (index_.empty()) return Value();
+  const Type* str_type = nullptr;
   size_t mask = index_.size() - 1;
   uint64_t perturb = static_cast<uint64_t>(h);
   size_t i = static_cast<size_t>(h) & mask;
@@ -131,7 +141,7 @@ Value DictTable::erase(const Value& key) {
     if (ix >= 0) {
       Entry& e = entries_[static_cast<size_t>(ix)];
       bool decided;
-      bool eq = e.hash == h && quick_equal(e.key, key, decided);
+      bool eq = e.hash == h && quick_equal(e.key, key, str_type, decided);
       if (e.hash == h && !decided) eq = keys_equal(e.key, key);
       if (eq) {
         index_[i] = kDeleted;
@@ -170,12 +180,17 @@ void DictTable::clear() {
 void DictTable::rebuild(size_t min_size) {
   size_t size = 8;
   while (size < min_size) size <<= 1;
-  std::vector<Entry> compact;
-  compact.reserve(used_ + 1);
-  for (auto& e : entries_) {
-    if (!e.key.is_null()) compact.push_back(std::move(e));
+  // Reserving the usable fraction means entries never reallocate between two rebuilds.
+  if (used_ == entries_.size()) {
+    entries_.reserve(usable(size));
+  } else {
+    std::vector<Entry> compact;
+    compact.reserve(usable(size));
+    for (auto& e : entries_) {
+      if (!e.key.is_null()) compact.push_back(std::move(e));
+    }
+    entries_.swap(compact);
   }
-  entries_.swap(compact);
   index_.assign(size, kEmpty);
   size_t mask = size - 1;
   for (size_t n = 0; n < entries_.size(); ++n) {

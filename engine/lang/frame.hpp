@@ -12,6 +12,7 @@
 namespace looplab::lang {
 
 struct Generator;
+struct Frame;
 
 enum class BlockKind : uint8_t { Try, ExceptHandler };
 
@@ -28,24 +29,40 @@ constexpr int kMaxBlocks = 24;
 // How a frame resumed from inside the dispatch loop hands its result back.
 enum class ResumeKind : uint8_t { None, ForIter, Send };
 
+// A borrowed object pointer that reads as an owned Value where one is wanted
+// (globals(), a task's code): the frame's func already owns what it points to.
+struct BorrowedRef {
+  Obj* p = nullptr;
+  operator Value() const { return Value(p); }  // NOLINT(google-explicit-constructor)
+};
+
+// Frames of fewer slots than this are recycled through VM::frame_pool.
+constexpr int kPooledSlots = 96;
+
+// One size class of VM::frame_pool: freed frames linked through Frame::back. A pooled
+// frame keeps its slots and blocks constructed (all Null), so reuse skips the allocation
+// and the construction.
+struct FramePool {
+  Frame* head = nullptr;
+  uint32_t count = 0;
+  inline Frame* take(int nblocks);
+};
+
 struct Frame {
   static Frame* create(Code* code, Value func, DictObj* globals);
   static void destroy(Frame* f);  // may keep the memory for reuse (VM::frame_pool)
   static void free_frame(Frame* f);  // gives the memory back
+  // A fresh frame of `n` slots with room for `nb` blocks (pc 0, no back link, all Null).
+  static Frame* allocate(int n, int nb);
 
-  Code* code;  // kept alive by code_ref
-  Value code_ref;
-  Value func;  // the Function, Null for module and class bodies
-  DictObj* globals;  // kept alive by globals_ref
-  Value globals_ref;
-  Value locals;  // DictObj namespace of module and class bodies
-  Frame* back = nullptr;
+  // A function frame's code and globals are kept alive by `func`; a module body's by
+  // whoever runs it (VM::run_module holds both).
+  Code* code;
+  DictObj* globals;
+  Value func;  // the Function, Null for module bodies
   Value* sp;
+  Frame* back = nullptr;
   Generator* gen = nullptr;
-  Value handled;  // the exception an `except` of this frame is handling
-  Value init_self;  // a constructor's __init__ frame returns this instead
-  // Room for the code's deepest block stack (Code::max_blocks), not kMaxBlocks: most
-  // frames (a coroutine per task) need none, and the memory of a frame per task counts.
   Block* blocks = nullptr;  // block_capacity of them, stored right after the slots
   uint32_t pc = 0;
   int nblocks = 0;
@@ -53,6 +70,13 @@ struct Frame {
   int nslots;
   bool entry = false;  // the C++ execute() that runs it returns with this frame
   ResumeKind resumed_by = ResumeKind::None;
+  BorrowedRef code_ref;
+  BorrowedRef globals_ref;
+  Value locals;  // DictObj namespace of module and class bodies
+  Value handled;  // the exception an `except` of this frame is handling
+  Value init_self;  // a constructor's __init__ frame returns this instead
+  // Room for the code's deepest block stack (Code::max_blocks), not kMaxBlocks: most
+  // frames (a coroutine per task) need none, and the memory of a frame per task counts.
   Value slots[1];  // locals, cells, free variables, then the value stack
 
   // The bytes of a frame with `n` slots and room for `nb` blocks.
@@ -71,11 +95,28 @@ struct Frame {
   }
 
   Value* stack_base() { return slots + (code->nslots() - code->stacksize); }
+  // Points the frame at `c` and `g` (borrowed: see `code`).
+  void bind(Code* c, DictObj* g) {
+    code = c;
+    globals = g;
+    code_ref.p = c;
+    globals_ref.p = g;
+    sp = stack_base();
+  }
   Value* cells() { return slots + code->nlocals(); }
   int line() const { return code->line_at(pc == 0 ? 0 : pc - 1); }
 
  private:
   Frame() = default;
 };
+
+inline Frame* FramePool::take(int nblocks) {
+  Frame* f = head;
+  if (!f || f->block_capacity < nblocks) return nullptr;
+  head = f->back;
+  f->back = nullptr;
+  --count;
+  return f;
+}
 
 }  // namespace looplab::lang

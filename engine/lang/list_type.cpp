@@ -1,5 +1,6 @@
 // list and tuple: constructors and methods.
 #include <algorithm>
+#include <array>
 
 #include "engine/lang/builtins.hpp"
 #include "engine/lang/ops.hpp"
@@ -30,8 +31,18 @@ Value l_append(Args& a) {
 
 Value l_extend(Args& a) {
   check_args(a, "extend", 2, 2);
-  std::vector<Value> src = to_vector(a[1]);
   auto& dst = items(a);
+  const CoreTypes& t = vm().t;
+  // Another list or a tuple is copied straight in (no Python code can run meanwhile);
+  // x.extend(x) takes the general path, which copies first.
+  const List* l = a[1].same(a[0]) ? nullptr : a[1].if_type<List>(t.list);
+  const Tuple* tu = a[1].if_type<Tuple>(t.tuple);
+  if (l || tu) {
+    const std::vector<Value>& src = l ? l->items : tu->items;
+    dst.insert(dst.end(), src.begin(), src.end());
+    return Value::none();
+  }
+  std::vector<Value> src = to_vector(a[1]);
   dst.insert(dst.end(), src.begin(), src.end());
   return Value::none();
 }
@@ -69,7 +80,8 @@ Value l_remove(Args& a) {
   value_error("list.remove(x): x not in list");
 }
 
-int64_t index_in(const std::vector<Value>& v, const Args& a, const char* what) {
+// The position of a[1] in v[start:stop], or -1.
+int64_t index_in(const std::vector<Value>& v, const Args& a) {
   int64_t n = static_cast<int64_t>(v.size());
   int64_t start = a.n > 2 ? to_index(a[2]) : 0, stop = a.n > 3 ? to_index(a[3]) : n;
   if (start < 0) start = std::max<int64_t>(0, start + n);
@@ -77,10 +89,14 @@ int64_t index_in(const std::vector<Value>& v, const Args& a, const char* what) {
   for (int64_t i = start; i < std::min(stop, n); ++i) {
     if (v[static_cast<size_t>(i)].same(a[1]) || equals(v[static_cast<size_t>(i)], a[1])) return i;
   }
-  value_error(what);
+  return -1;
 }
 
-Value l_index(Args& a) { return Value::integer(index_in(items(a), a, (repr(a[1]) + " is not in list").c_str())); }
+Value l_index(Args& a) {
+  int64_t i = index_in(items(a), a);
+  if (i < 0) value_error(repr(a[1]) + " is not in list");
+  return Value::integer(i);
+}
 
 int64_t count_in(const std::vector<Value>& v, const Value& x) {
   int64_t n = 0;
@@ -90,13 +106,41 @@ int64_t count_in(const std::vector<Value>& v, const Value& x) {
 
 Value l_count(Args& a) { check_args(a, "count", 2, 2); return Value::integer(count_in(items(a), a[1])); }
 
+bool str_less(const Value& a, const Value& b, const Type* str) {
+  return a.if_type<Str>(str) && b.if_type<Str>(str) && a.as<Str>()->s < b.as<Str>()->s;
+}
+
+// A tuple compares at its first pair of unequal items (CPython's tuplerichcompare).
+bool tuple_less(const Tuple& x, const Tuple& y, const Type* str) {
+  size_t n = std::min(x.items.size(), y.items.size());
+  for (size_t i = 0; i < n; ++i) {
+    const Value& p = x.items[i];
+    const Value& q = y.items[i];
+    if (p.is_int() && q.is_int()) {
+      if (p.as_int() != q.as_int()) return p.as_int() < q.as_int();
+      continue;
+    }
+    if (p.same(q) || equals(p, q)) continue;
+    if (p.if_type<Str>(str) && q.if_type<Str>(str)) return str_less(p, q, str);
+    return less_than(p, q);
+  }
+  return x.items.size() < y.items.size();
+}
+
 Value l_sort(Args& a) {
   if (a.n > 1) type_error("sort() takes no positional arguments");
   Value rev = a.kwarg("reverse");
   auto& v = items(a);
   std::vector<Value> work = std::move(v);
   v.clear();
-  Value sorted = sorted_list(work, a.kwarg("key"), !rev.is_null() && truthy(rev));
+  Value sorted;
+  try {
+    sorted = sorted_list(work, a.kwarg("key"), !rev.is_null() && truthy(rev));
+  } catch (...) {
+    // A raising key function leaves CPython's list as it was, not empty.
+    v = std::move(work);
+    throw;
+  }
   if (!v.empty()) value_error("list modified during sort");
   v = std::move(sorted.as<List>()->items);
   return Value::none();
@@ -116,7 +160,9 @@ Value l_clear(Args& a) {
 }
 
 Value t_index(Args& a) {
-  return Value::integer(index_in(a[0].as<Tuple>()->items, a, "tuple.index(x): x not in tuple"));
+  int64_t i = index_in(a[0].as<Tuple>()->items, a);
+  if (i < 0) value_error("tuple.index(x): x not in tuple");
+  return Value::integer(i);
 }
 
 Value t_count(Args& a) {
@@ -143,6 +189,69 @@ void init_list_methods(VM& v) {
   def_method(l, "clear", l_clear);
   def_method(v.t.tuple, "index", t_index);
   def_method(v.t.tuple, "count", t_count);
+}
+
+namespace {
+
+// The ints of a key (a plain int when Plain, else a tuple of W ints), or false.
+template <size_t W, bool Plain>
+bool key_ints(const Value& key, const Type* tuple, int64_t* out) {
+  if (Plain) {
+    if (!key.is_int()) return false;
+    out[0] = key.as_int();
+    return true;
+  }
+  auto* tu = key.if_type<Tuple>(tuple);
+  if (!tu || tu->items.size() != W) return false;
+  for (size_t i = 0; i < W; ++i) {
+    if (!tu->items[i].is_int()) return false;
+    out[i] = tu->items[i].as_int();
+  }
+  return true;
+}
+
+// Records hold the key's ints then the position, so they are all distinct: an unstable
+// sort of them orders equal keys by position, which is what a stable sort does. Sorting
+// small records in place spares the comparisons chasing pointers to tuples.
+template <size_t W, bool Plain = false>
+bool sort_records(std::vector<size_t>& order, const std::vector<Value>& keys) {
+  const Type* tuple = vm().t.tuple;
+  std::vector<std::array<int64_t, W + 1>> recs(order.size());
+  for (size_t i = 0; i < order.size(); ++i) {
+    if (!key_ints<W, Plain>(keys[order[i]], tuple, recs[i].data())) return false;
+    recs[i][W] = static_cast<int64_t>(i);
+  }
+  std::sort(recs.begin(), recs.end());
+  std::vector<size_t> sorted(order.size());
+  for (size_t i = 0; i < recs.size(); ++i) sorted[i] = order[static_cast<size_t>(recs[i][W])];
+  order = std::move(sorted);
+  return true;
+}
+
+}  // namespace
+
+bool sort_int_keys(std::vector<size_t>& order, const std::vector<Value>& keys) {
+  if (order.empty()) return true;
+  const Value& first = keys[order[0]];
+  if (first.is_int()) return sort_records<1, true>(order, keys);
+  auto* tu = first.if_type<Tuple>(vm().t.tuple);
+  if (!tu) return false;
+  switch (tu->items.size()) {
+    case 1: return sort_records<1>(order, keys);
+    case 2: return sort_records<2>(order, keys);
+    case 3: return sort_records<3>(order, keys);
+    default: return false;
+  }
+}
+
+bool sort_key_less(const Value& a, const Value& b) {
+  if (a.is_int() && b.is_int()) return a.as_int() < b.as_int();
+  const CoreTypes& t = vm().t;
+  if (a.if_type<Str>(t.str) && b.if_type<Str>(t.str)) return str_less(a, b, t.str);
+  auto* x = a.if_type<Tuple>(t.tuple);
+  auto* y = b.if_type<Tuple>(t.tuple);
+  if (x && y) return tuple_less(*x, *y, t.str);
+  return less_than(a, b);
 }
 
 }  // namespace looplab::lang

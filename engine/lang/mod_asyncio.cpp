@@ -315,12 +315,47 @@ Value a_run(Args& a) {
   return loop_call([&] { return to_lang(loop::run(rt, coro, hooks)); });
 }
 
+// `await asyncio.sleep(...)`: the sleep's steps are taken here, without a loop coroutine
+// in between. One is made only if the task machinery takes this object over
+// (create_task, gather), carrying on from where the sleep is.
+struct SleepOp final : NativeCoro {
+  SleepOp(double delay, loop::Value result) : NativeCoro(nullptr), call(delay, std::move(result)) {
+    pending_name = "sleep";
+  }
+  void clear_refs() override {
+    NativeCoro::clear_refs();
+    call.forget();
+  }
+  loop::Ref<loop::Coroutine> make_coroutine() override { return loop::sleep(runtime(), std::move(call)); }
+  void send(Value sent, Value& out, bool& returned) override {
+    if (!pending_name) return NativeCoro::send(std::move(sent), out, returned);
+    if (!stepped && !sent.is_none()) type_error("can't send non-None value to a just-started coroutine");
+    started = stepped = true;
+    take(call.send(runtime()), out, returned);
+  }
+  void throw_(Value exc, Value& out, bool& returned) override {
+    if (!pending_name) return NativeCoro::throw_(std::move(exc), out, returned);
+    started = stepped = true;
+    take(call.throw_(runtime(), to_loop(exc)), out, returned);
+  }
+  void close() override {
+    if (pending_name) call.close();
+    NativeCoro::close();
+  }
+  void take(loop::StepResult&& r, Value& out, bool& returned) {
+    if (!r.suspended()) pending_name = nullptr;
+    step(std::move(r), out, returned);
+  }
+  loop::SleepCall call;
+};
+
 Value a_sleep(Args& a) {
   Value delay = arg_or_kw(a, 0, "delay");
   Value result = arg_or_kw(a, 1, "result");
   if (delay.is_null()) type_error("sleep() missing 1 required positional argument: 'delay'");
   double d = to_double(delay);
-  return make_native_coro(loop::sleep(runtime(), d, result.is_null() ? nullptr : to_loop(result)));
+  runtime();  // RuntimeError now, not at the first step, in a program run without one
+  return Value(new SleepOp(d, result.is_null() ? nullptr : to_loop(result)));
 }
 
 Value a_create_task(Args& a) {

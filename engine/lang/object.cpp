@@ -1,7 +1,9 @@
 #include "engine/lang/object.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <new>
+#include <utility>
 
 #include "engine/lang/frame.hpp"
 #include "engine/lang/ops.hpp"
@@ -12,7 +14,10 @@ namespace looplab::lang {
 
 // [SECTION] Obj: heap list, accounting, finalisation ----------------------------------------
 
-void* Obj::operator new(size_t size) {
+namespace {
+
+// Pool memory counted against the VM's heap cap (MemoryError past it).
+void* heap_allocate(size_t size) {
   VM* v = current_vm();
   if (v) {
     v->heap_bytes += static_cast<int64_t>(size);
@@ -24,10 +29,16 @@ void* Obj::operator new(size_t size) {
   return loop::pool_allocate(size);
 }
 
-void Obj::operator delete(void* p, size_t size) {
+void heap_deallocate(void* p, size_t size) {
   if (VM* v = current_vm()) v->heap_bytes -= static_cast<int64_t>(size);
   loop::pool_deallocate(p, size);
 }
+
+}  // namespace
+
+void* Obj::operator new(size_t size) { return heap_allocate(size); }
+
+void Obj::operator delete(void* p, size_t size) { heap_deallocate(p, size); }
 
 Obj::Obj(Type* t) : type(t) {
   if (t) t->incref();
@@ -40,12 +51,14 @@ Obj::Obj(Type* t) : type(t) {
   }
 }
 
+// Only the list head needs the VM: the current VM is asked for it once per object less.
 Obj::~Obj() {
-  VM* v = current_vm();
-  if (v && (heap_prev || v->heap_head == this)) {
-    if (heap_prev) heap_prev->heap_next = heap_next;
-    if (v->heap_head == this) v->heap_head = heap_next;
+  if (heap_prev) {
+    heap_prev->heap_next = heap_next;
     if (heap_next) heap_next->heap_prev = heap_prev;
+  } else if (VM* v = current_vm(); v && v->heap_head == this) {
+    v->heap_head = heap_next;
+    if (heap_next) heap_next->heap_prev = nullptr;
   }
   if (type && type->decref()) type->release();
 }
@@ -74,10 +87,12 @@ void run_del(const Obj* o) {
 }  // namespace
 
 void Obj::release() const {
-  VM* v = current_vm();
-  if (v && type && type->has_del && !v->tearing_down) {
-    run_del(this);
-    if (!decref()) return;  // __del__ stored a new reference somewhere
+  if (type && type->has_del) {
+    VM* v = current_vm();
+    if (v && !v->tearing_down) {
+      run_del(this);
+      if (!decref()) return;  // __del__ stored a new reference somewhere
+    }
   }
   if (t_release_depth > 50) {
     if (!t_release_queue) t_release_queue = new std::vector<const Obj*>();
@@ -123,7 +138,9 @@ size_t count_code_points(const std::string& s, bool& ascii) {
 }  // namespace
 
 Str::Str(std::string text) : Obj(vm().t.str), s(std::move(text)) {
-  ncp = count_code_points(s, ascii);
+  bool is_ascii;
+  ncp = count_code_points(s, is_ascii);
+  ascii = is_ascii;
 }
 
 Tuple::Tuple() : Obj(vm().t.tuple) {}
@@ -162,11 +179,110 @@ Property::Property() : Obj(vm().t.property) {}
 MethodWrapper::MethodWrapper(Type* t, Value f) : Obj(t), func(std::move(f)) {}
 Super::Super(Type* s, Value self)
     : Obj(vm().t.super), start(s), start_ref(s), obj(std::move(self)) {}
-Instance::Instance(Type* t) : Obj(t) {}
+Instance::Instance(Type* t) : Obj(t), values(inline_values) {}
+
+Instance::~Instance() { drop_values(); }
+
+void Instance::clear_refs() {
+  dict = Value();
+  drop_values();
+}
+
+namespace {
+
+// Heap arrays of values hold `capacity` constructed values (Null past nvalues).
+Value* allocate_values(size_t n) {
+  auto* vals = static_cast<Value*>(heap_allocate(n * sizeof(Value)));
+  for (size_t i = 0; i < n; ++i) new (&vals[i]) Value();
+  return vals;
+}
+
+void free_values(Value* vals, size_t n) {
+  for (size_t i = 0; i < n; ++i) vals[i].~Value();
+  heap_deallocate(vals, n * sizeof(Value));
+}
+
+}  // namespace
+
+// Detaches the values before releasing them: a release may run __del__, which may touch
+// this instance again.
+void Instance::drop_values() {
+  Value* vals = std::exchange(values, nullptr);
+  uint32_t n = std::exchange(nvalues, 0);
+  uint32_t cap = std::exchange(capacity, 0);
+  if (vals == inline_values) {
+    for (uint32_t i = 0; i < n; ++i) inline_values[i] = Value();
+  } else if (vals) {
+    free_values(vals, cap);
+  }
+}
 
 DictObj* Instance::ensure_dict() {
-  if (dict.is_null()) dict = Value(new DictObj());
+  if (dict.is_null()) {
+    Value d(new DictObj());
+    DictTable& table = d.as<DictObj>()->table;
+    for (uint32_t i = 0; i < nvalues; ++i) table.set(Value(type->shared_keys[i]), std::move(values[i]));
+    drop_values();
+    dict = std::move(d);
+  }
   return dict.as<DictObj>();
+}
+
+int64_t Instance::inline_index(const Str* name) const {
+  const std::vector<Str*>& keys = type->shared_keys;
+  for (uint32_t i = 0; i < nvalues; ++i) {
+    if (keys[i] == name || (!name->interned && keys[i]->s == name->s)) return i;
+  }
+  return -1;
+}
+
+Value* Instance::find_attr(Str* name) {
+  if (!dict.is_null()) return dict.as<DictObj>()->table.find_str(name);
+  int64_t i = inline_index(name);
+  return i < 0 ? nullptr : &values[i];
+}
+
+void Instance::store_attr(Str* name, Value v) {
+  if (dict.is_null()) {
+    if (int64_t i = inline_index(name); i >= 0) {
+      values[i] = std::move(v);
+      return;
+    }
+    if (append_inline(name, v)) return;
+  }
+  ensure_dict()->table.set(Value(name), std::move(v));
+}
+
+namespace {
+
+// Beyond this many distinct names a class's instances keep real dicts (CPython caps its
+// shared keys at 30 too).
+constexpr size_t kMaxSharedKeys = 30;
+
+}  // namespace
+
+// A new name stays inline only when it is the next shared key (or extends the list):
+// then the inline order is still this instance's insertion order.
+bool Instance::append_inline(Str* name, Value& v) {
+  std::vector<Str*>& keys = type->shared_keys;
+  if (!name->interned || !type->is_heap) return false;
+  if (nvalues < keys.size()) {
+    if (keys[nvalues] != name) return false;
+  } else if (keys.size() >= kMaxSharedKeys) {
+    return false;
+  }
+  if (nvalues == capacity) {
+    size_t cap = std::min(std::max<size_t>(keys.size() + 1, capacity * size_t{2}), kMaxSharedKeys);
+    Value* grown = allocate_values(cap);
+    for (uint32_t i = 0; i < nvalues; ++i) grown[i] = std::move(values[i]);
+    if (values && values != inline_values) free_values(values, capacity);
+    values = grown;
+    capacity = static_cast<uint32_t>(cap);
+  }
+  if (nvalues == keys.size()) keys.push_back(name);
+  values[nvalues] = std::move(v);
+  ++nvalues;
+  return true;
 }
 
 Module::Module(std::string n) : Obj(vm().t.module), name(std::move(n)) {
@@ -266,73 +382,29 @@ bool Type::is_subtype(const Type* t) const {
 
 // [SECTION] Frames ------------------------------------------------------------------------------
 
-namespace {
-
-// Frames of up to this many slots are recycled through VM::frame_pool; a recycled
-// frame keeps its slots and blocks constructed (all Null), so reuse skips the
-// allocation and the construction of the block array.
-constexpr int kPooledSlots = 96;
-constexpr size_t kPoolDepth = 128;
-
-}  // namespace
+Frame* Frame::allocate(int n, int nb) {
+  void* mem = ::operator new(size_for(n, nb));
+  Frame* f = new (mem) Frame();
+  for (int i = 1; i < n; ++i) new (&f->slots[i]) Value();
+  f->nslots = n;
+  f->init_blocks(nb);
+  return f;
+}
 
 Frame* Frame::create(Code* code, Value func, DictObj* globals) {
-  int n = code->nslots();
   VM* v = current_vm();
-  Frame* f = nullptr;
-  if (v && n < kPooledSlots && static_cast<size_t>(n) < v->frame_pool.size() &&
-      !v->frame_pool[static_cast<size_t>(n)].empty() &&
-      v->frame_pool[static_cast<size_t>(n)].back()->block_capacity >= code->max_blocks) {
-    f = v->frame_pool[static_cast<size_t>(n)].back();
-    v->frame_pool[static_cast<size_t>(n)].pop_back();
-    f->back = nullptr;
-    f->pc = 0;
-    f->gen = nullptr;
-    f->entry = false;
-    f->resumed_by = ResumeKind::None;
-    f->nblocks = 0;
-  } else {
-    void* mem = ::operator new(size_for(n, code->max_blocks));
-    f = new (mem) Frame();
-    for (int i = 1; i < n; ++i) new (&f->slots[i]) Value();
-    f->nslots = n;
-    f->init_blocks(code->max_blocks);
-  }
-  f->code = code;
-  f->code_ref = Value(code);
+  Frame* f = v ? v->new_frame(code, globals) : allocate(code->nslots(), code->max_blocks);
+  if (!v) f->bind(code, globals);
   f->func = std::move(func);
-  f->globals = globals;
-  f->globals_ref = Value(globals);
-  f->sp = f->stack_base();
   return f;
 }
 
 void Frame::destroy(Frame* f) {
-  VM* v = current_vm();
-  int n = f->nslots;
-  if (!v || v->tearing_down || n >= kPooledSlots) {
+  if (VM* v = current_vm()) {
+    v->recycle_frame(f);
+  } else {
     free_frame(f);
-    return;
   }
-  // Dropping the references may run arbitrary releases (other frames included), so the
-  // pool is touched only afterwards.
-  // Popped blocks were moved from (their `saved` is Null already).
-  for (int i = 0; i < n; ++i) f->slots[i] = Value();
-  for (int i = 0; i < f->nblocks; ++i) f->blocks[i].saved = Value();
-  f->code_ref = Value();
-  f->func = Value();
-  f->globals_ref = Value();
-  f->locals = Value();
-  f->handled = Value();
-  f->init_self = Value();
-  auto& pool = v->frame_pool;
-  if (pool.size() <= static_cast<size_t>(n)) pool.resize(static_cast<size_t>(n) + 1);
-  auto& free_list = pool[static_cast<size_t>(n)];
-  if (free_list.size() >= kPoolDepth) {
-    free_frame(f);
-    return;
-  }
-  free_list.push_back(f);
 }
 
 void Frame::free_frame(Frame* f) {

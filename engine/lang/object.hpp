@@ -21,11 +21,14 @@ struct Tuple;
 // UTF-8 text plus its length in code points; `ascii` makes indexing O(1).
 struct Str : Obj {
   explicit Str(std::string text);
+  // For text whose code point count the caller already knows (str_type.cpp): skips the scan.
+  Str(std::string text, size_t code_points, bool is_ascii);
   std::string s;
   int64_t hash = -1;
-  size_t ncp;
-  bool ascii;
-  bool interned = false;
+  // The length, ASCII-ness and interning share one word: a str is a 96-byte block, not 112.
+  uint64_t ncp : 62;
+  bool ascii : 1;
+  bool interned : 1 = false;
 };
 
 struct Tuple : Obj {
@@ -143,11 +146,32 @@ struct Super : Obj {
 
 // [SECTION] Classes, instances, modules ---------------------------------------------------
 
+// Attributes live in `values`, keyed by the type's shared key list (CPython 3.11's split
+// dicts): values[i] belongs to type->shared_keys[i], so an instance holds exactly the first
+// `nvalues` shared keys, in its own insertion order. A real dict replaces them for good
+// when something needs one (__dict__, vars(), del, a name stored out of the shared order).
+// The first few values sit in the object itself, so reading one costs no extra cache miss.
 struct Instance : Obj {
+  static constexpr uint32_t kInlineValues = 4;
   explicit Instance(Type* t);
-  void clear_refs() override { dict = Value(); }
-  Value dict;  // DictObj, created on first attribute store
+  ~Instance() override;
+  void clear_refs() override;
+  Value dict;  // DictObj once materialised; `values` is null from then on
+  Value* values;  // inline_values, or a heap array of `capacity` values once they outgrow it
+  uint32_t nvalues = 0;
+  uint32_t capacity = kInlineValues;
+  Value inline_values[kInlineValues];
+  // Materialises the dict (moving the inline values into it) and returns it.
   DictObj* ensure_dict();
+  // The instance attribute `name` (inline or in the dict), or null.
+  Value* find_attr(Str* name);
+  // Where `name` sits among the inline values, or -1.
+  int64_t inline_index(const Str* name) const;
+  void store_attr(Str* name, Value v);
+
+ private:
+  bool append_inline(Str* name, Value& v);
+  void drop_values();
 };
 
 struct Module : Obj {
@@ -170,6 +194,9 @@ struct Type : Instance {
   Value base_ref;  // Type or Null (object)
   Type* base() const { return base_ref.as<Type>(); }
   std::vector<Type*> mro;  // self first; not owning (base_ref keeps them alive)
+  // The attribute names of instances' inline values, in first-store order; interned
+  // names only (they live as long as the VM), never reordered or removed.
+  std::vector<Str*> shared_keys;
   Layout layout;
   bool is_heap = false;  // a class statement made it
   bool has_del = false;

@@ -4,6 +4,7 @@
 #include <optional>
 #include "engine/lang/ops.hpp"
 
+#include <cmath>
 #include <cstdio>
 #include <unordered_set>
 
@@ -345,7 +346,7 @@ std::string ascii_repr(const Value& v) {
 Value str_value(const Value& v) { return is_str(v) ? v : make_str(to_str(v)); }
 
 std::string format_value(const Value& v, std::string_view spec) {
-  if (v.is_bool() && spec.empty()) return repr(v);
+  if (spec.empty() && v.is_intlike()) return v.is_bool() ? repr(v) : std::to_string(v.as_int());
   if (v.is_intlike()) return unwrap(support::format_int(v.as_int(), spec, type_name(v)));
   if (v.is_float()) return unwrap(support::format_float(v.as_float(), spec));
   if (auto* s = as_str(v)) return unwrap(support::format_str(s->s, spec));
@@ -467,7 +468,17 @@ Value builtin_compare(ast::CmpOpKind op, const Value& a, const Value& b) {
       int64_t x = a.as_int(), y = b.as_int();
       return Value::boolean(cmp_result(op, x < y ? -1 : x > y ? 1 : 0));
     }
-    double x = to_double(a), y = to_double(b);
+    if (a.is_intlike()) {
+      double y = b.as_float();
+      if (y != y) return Value::boolean(op == ast::CmpOpKind::NotEq);
+      return Value::boolean(cmp_result(op, compare_int_float(a.as_int(), y)));
+    }
+    if (b.is_intlike()) {
+      double x = a.as_float();
+      if (x != x) return Value::boolean(op == ast::CmpOpKind::NotEq);
+      return Value::boolean(cmp_result(op, -compare_int_float(b.as_int(), x)));
+    }
+    double x = a.as_float(), y = b.as_float();
     if (x != x || y != y) return Value::boolean(op == ast::CmpOpKind::NotEq);
     return Value::boolean(cmp_result(op, x < y ? -1 : x > y ? 1 : 0));
   }
@@ -556,6 +567,19 @@ bool equals(const Value& a, const Value& b) {
 }
 
 bool keys_equal(const Value& a, const Value& b) { return equals(a, b); }
+
+int compare_int_float(int64_t i, double f) {
+  // Converting i to double may round (beyond 2**53), so compare f's integer part as an
+  // int and break ties on its fraction, as float_richcompare does.
+  constexpr double kTwo63 = 9223372036854775808.0;
+  if (f >= kTwo63) return -1;
+  if (f < -kTwo63) return 1;
+  double whole = std::trunc(f);
+  auto w = static_cast<int64_t>(whole);
+  if (i != w) return i < w ? -1 : 1;
+  double frac = f - whole;
+  return frac > 0.0 ? -1 : frac < 0.0 ? 1 : 0;
+}
 
 bool less_than(const Value& a, const Value& b) {
   if (a.is_int() && b.is_int()) return a.as_int() < b.as_int();

@@ -43,6 +43,8 @@ bool truthy(const Value& v);
 bool equals(const Value& a, const Value& b);  // a == b, truth of the result
 Value compare(ast::CmpOpKind op, const Value& a, const Value& b);
 bool less_than(const Value& a, const Value& b);  // for sorting, min, max
+// The sign of int i minus float f, exactly (f must not be NaN).
+int compare_int_float(int64_t i, double f);
 bool contains(const Value& container, const Value& item);
 int64_t object_id(const Value& v);
 

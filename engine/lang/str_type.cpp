@@ -9,6 +9,9 @@
 
 namespace looplab::lang {
 
+Str::Str(std::string text, size_t code_points, bool is_ascii)
+    : Obj(vm().t.str), s(std::move(text)), ncp(code_points), ascii(is_ascii) {}
+
 namespace {
 
 namespace utf8 = support::utf8;
@@ -21,6 +24,29 @@ const std::string& arg_s(const Args& a, size_t i, const char* fname) {
   }
   return a[i].as<Str>()->s;
 }
+
+bool self_ascii(const Args& a) { return a[0].as<Str>()->ascii; }
+
+// A str made of pieces of an ASCII str is ASCII: its length needs no scan.
+Value ascii_str(std::string text) {
+  size_t n = text.size();
+  return Value(new Str(std::move(text), n, true));
+}
+
+// A piece of self (a slice, a case mapping of ASCII text).
+Value piece_of(const Args& a, std::string text) {
+  return self_ascii(a) ? ascii_str(std::move(text)) : make_str(std::move(text));
+}
+
+template <class F>
+Value map_ascii(const Args& a, F f) {
+  std::string out = self_s(a);
+  for (char& c : out) c = f(c);
+  return ascii_str(std::move(out));
+}
+
+char ascii_upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c; }
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
@@ -58,13 +84,27 @@ char32_t lower(char32_t c) {
 bool is_alpha(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0xC0; }
 bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
 
-Value s_upper(Args& a) { return make_str(map_chars(self_s(a), upper)); }
-Value s_lower(Args& a) { return make_str(map_chars(self_s(a), lower)); }
+Value s_upper(Args& a) {
+  if (self_ascii(a)) return map_ascii(a, ascii_upper);
+  return make_str(map_chars(self_s(a), upper));
+}
+Value s_lower(Args& a) {
+  if (self_ascii(a)) return map_ascii(a, ascii_lower);
+  return make_str(map_chars(self_s(a), lower));
+}
 Value s_swapcase(Args& a) {
   return make_str(map_chars(self_s(a), [](char32_t c) { return upper(c) != c ? upper(c) : lower(c); }));
 }
 
 Value s_capitalize(Args& a) {
+  if (self_ascii(a)) {
+    bool first = true;
+    return map_ascii(a, [&first](char c) {
+      char r = first ? ascii_upper(c) : ascii_lower(c);
+      first = false;
+      return r;
+    });
+  }
   std::string out;
   bool first = true;
   size_t pos = 0;
@@ -109,9 +149,9 @@ std::string strip_impl(const std::string& s, const Args& a, bool left, bool righ
   return s.substr(b, e - b);
 }
 
-Value s_strip(Args& a) { return make_str(strip_impl(self_s(a), a, true, true)); }
-Value s_lstrip(Args& a) { return make_str(strip_impl(self_s(a), a, true, false)); }
-Value s_rstrip(Args& a) { return make_str(strip_impl(self_s(a), a, false, true)); }
+Value s_strip(Args& a) { return piece_of(a, strip_impl(self_s(a), a, true, true)); }
+Value s_lstrip(Args& a) { return piece_of(a, strip_impl(self_s(a), a, true, false)); }
+Value s_rstrip(Args& a) { return piece_of(a, strip_impl(self_s(a), a, false, true)); }
 
 // str.split()/rsplit() without a separator: once maxsplit words are taken, the rest of
 // the string (minus the whitespace next to the last cut) is one more item, untrimmed at
@@ -161,7 +201,7 @@ Value split_impl(const Args& a, bool from_right) {
   int64_t maxsplit = maxv.is_null() ? -1 : to_index(maxv);
   std::vector<Value> out;
   if (sepv.is_null() || sepv.is_none()) {
-    for (auto& w : split_whitespace(s, maxsplit, from_right)) out.push_back(make_str(std::move(w)));
+    for (auto& w : split_whitespace(s, maxsplit, from_right)) out.push_back(piece_of(a, std::move(w)));
     return make_list(std::move(out));
   }
   const std::string& sep = arg_s(a, 1, "split");
@@ -192,7 +232,8 @@ Value split_impl(const Args& a, bool from_right) {
     parts.push_back(s.substr(0, end));
     std::reverse(parts.begin(), parts.end());
   }
-  for (auto& p : parts) out.push_back(make_str(std::move(p)));
+  out.reserve(parts.size());
+  for (auto& p : parts) out.push_back(piece_of(a, std::move(p)));
   return make_list(std::move(out));
 }
 
@@ -215,20 +256,38 @@ Value s_splitlines(Args& a) {
   return make_list(std::move(out));
 }
 
-Value s_join(Args& a) {
-  check_args(a, "join", 2, 2);
-  const std::string& sep = self_s(a);
-  std::vector<Value> items = to_vector(a[1]);
-  std::string out;
-  for (size_t i = 0; i < items.size(); ++i) {
+// Sizes the result first, so the text is copied once, and sums the lengths, so the new
+// str needs no scan.
+Value join_items(const Str* sep, const Value* items, size_t n) {
+  size_t bytes = n ? sep->s.size() * (n - 1) : 0;
+  size_t ncp = n ? sep->ncp * (n - 1) : 0;
+  bool ascii = sep->ascii;
+  for (size_t i = 0; i < n; ++i) {
     Str* s = as_str(items[i]);
     if (!s) {
       type_error("sequence item " + std::to_string(i) + ": expected str instance, " + type_name(items[i]) + " found");
     }
-    if (i) out += sep;
-    out += s->s;
+    bytes += s->s.size();
+    ncp += s->ncp;
+    ascii = ascii && s->ascii;
   }
-  return make_str(std::move(out));
+  std::string out;
+  out.reserve(bytes);
+  for (size_t i = 0; i < n; ++i) {
+    if (i) out += sep->s;
+    out += items[i].as<Str>()->s;
+  }
+  return Value(new Str(std::move(out), ncp, ascii));
+}
+
+Value s_join(Args& a) {
+  check_args(a, "join", 2, 2);
+  const Str* sep = a[0].as<Str>();
+  const CoreTypes& t = vm().t;
+  if (auto* l = a[1].if_type<List>(t.list)) return join_items(sep, l->items.data(), l->items.size());
+  if (auto* tu = a[1].if_type<Tuple>(t.tuple)) return join_items(sep, tu->items.data(), tu->items.size());
+  std::vector<Value> items = to_vector(a[1]);
+  return join_items(sep, items.data(), items.size());
 }
 
 Value s_replace(Args& a) {
@@ -252,15 +311,17 @@ Value s_replace(Args& a) {
   }
   size_t start = 0;
   int64_t n = 0;
+  out.reserve(s.size());
   for (;;) {
     size_t at = s.find(old, start);
     if (at == std::string::npos || (count >= 0 && n >= count)) break;
-    out += s.substr(start, at - start);
+    out.append(s, start, at - start);
     out += rep;
     start = at + old.size();
     ++n;
   }
-  out += s.substr(start);
+  out.append(s, start);
+  if (self_ascii(a) && a[2].as<Str>()->ascii) return ascii_str(std::move(out));
   return make_str(std::move(out));
 }
 
@@ -343,6 +404,10 @@ int64_t cp_index_of_byte(const std::string& s, size_t byte) {
 int64_t find_impl(const Args& a, bool right) {
   const std::string& s = self_s(a);
   const std::string& sub = arg_s(a, 1, "find");
+  if (a.n <= 2 && self_ascii(a)) {
+    size_t at = right ? s.rfind(sub) : s.find(sub);
+    return at == std::string::npos ? -1 : static_cast<int64_t>(at);
+  }
   size_t at = right ? s.rfind(sub) : s.find(sub);
   if (a.n > 2) {
     int64_t n = static_cast<int64_t>(a[0].as<Str>()->ncp);

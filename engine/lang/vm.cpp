@@ -12,9 +12,57 @@
 
 namespace looplab::lang {
 
+// [SECTION] Binding plain calls ---------------------------------------------------------------
+
+// The common calls of a plain function (Code::plain_call): positional arguments, defaults,
+// keywords naming its parameters, free variables. Checks everything before it moves an
+// argument, so anything else (an error to report included) is left to bind_call.
+Frame* VM::bind_plain(Function* fn, Code* co, Value* args, size_t npos, Tuple* kwnames,
+                       Value* kw) {
+  size_t argc = static_cast<size_t>(co->argcount);
+  size_t nkw = kwnames ? kwnames->items.size() : 0;
+  const Tuple* defaults = fn->defaults.is_null() ? nullptr : fn->defaults.as<Tuple>();
+  size_t first_default = argc - (defaults ? defaults->items.size() : 0);
+  if (npos > argc || npos + nkw > argc) return nullptr;
+  constexpr size_t kMaxKeywords = 8;
+  if (nkw > kMaxKeywords) return nullptr;
+  uint32_t filled = 0;  // keyword-given parameters at or after npos, as bits from npos
+  size_t kw_slot[kMaxKeywords];
+  for (size_t k = 0; k < nkw; ++k) {
+    const Obj* name = kwnames->items[k].obj();
+    size_t i = npos;
+    while (i < argc && co->varnames[i].obj() != name) ++i;
+    if (i >= argc || i < static_cast<size_t>(co->posonlyargcount) || i - npos >= 32) {
+      return nullptr;
+    }
+    uint32_t bit = uint32_t{1} << (i - npos);
+    if (filled & bit) return nullptr;
+    filled |= bit;
+    kw_slot[k] = i;
+  }
+  for (size_t i = npos; i < first_default; ++i) {
+    if (i - npos >= 32 || !(filled & (uint32_t{1} << (i - npos)))) return nullptr;
+  }
+  Frame* nf = new_frame(co, fn->globals.as<DictObj>());
+  Value* slots = nf->slots;
+  for (size_t i = 0; i < npos; ++i) slots[i] = std::move(args[i]);
+  for (size_t k = 0; k < nkw; ++k) slots[kw_slot[k]] = std::move(kw[k]);
+  for (size_t i = first_default > npos ? first_default : npos; i < argc; ++i) {
+    if (slots[i].is_null()) slots[i] = defaults->items[i - first_default];
+  }
+  if (!fn->closure.is_null()) {
+    const std::vector<Value>& cells = fn->closure.as<Tuple>()->items;
+    Value* free = slots + co->nlocals();
+    for (size_t i = 0; i < cells.size(); ++i) free[i] = cells[i];
+  }
+  return nf;
+}
+
 // [SECTION] Dispatch loop ----------------------------------------------------------------------
 
-#define PUSH(v) (*sp++ = (v))
+// Stack slots above sp hold no object (popping moves or clears them), so a push
+// constructs in place instead of assigning over the old value.
+#define PUSH(v) (new (sp++) Value(v))
 #define POP() (std::move(*--sp))
 #define TOP() (sp[-1])
 #define SECOND() (sp[-2])
@@ -66,7 +114,6 @@ Value VM::run(Frame* entry) {
     uint32_t word = code[pc++];
     uint32_t arg = arg_of(word);
     f->pc = pc;
-    if (--budget < 0) refuel();
     switch (op_of(word)) {
       case Op::NOP: break;
       case Op::POP_TOP: --sp; *sp = Value(); break;
@@ -321,7 +368,12 @@ Value VM::run(Frame* entry) {
       }
       }
       case Op::JUMP:
-        if (arg < pc && --budget < 0) refuel();
+        // The budget is charged per loop iteration (its length), per call and per return
+        // rather than per instruction: a runaway program still meets it.
+        if (arg < pc) {
+          budget -= pc - arg;
+          if (budget < 0) refuel();
+        }
         pc = arg;
         break;
       case Op::POP_JUMP_IF_FALSE: {
@@ -502,6 +554,24 @@ Value VM::run(Frame* entry) {
         SAVE();
         if (--budget < 0) refuel();
         if (auto* fn = callable->if_type<Function>(t.function)) {
+          Code* co = fn->code.as<Code>();
+          if (co->plain_call) {
+            Frame* nf = nullptr;
+            if (!kwnames && npos == static_cast<size_t>(co->argcount) && fn->closure.is_null()) {
+              nf = new_frame(co, fn->globals.as<DictObj>());
+              for (size_t i = 0; i < npos; ++i) nf->slots[i] = std::move(args[i]);
+            } else {
+              nf = bind_plain(fn, co, args, npos, kwnames, args + npos);
+            }
+            if (nf) {
+              nf->func = std::move(*callable);  // the self slot was moved from or is Null
+              sp = callable;
+              f->sp = sp;
+              push_frame(nf);
+              LOAD();
+              break;
+            }
+          }
           Frame* nf = bind_call(fn, args, npos, kwnames, args + npos);
           for (Value* p = callable; p < sp; ++p) *p = Value();
           sp = callable;
@@ -548,6 +618,8 @@ Value VM::run(Frame* entry) {
       case Op::RETURN_VALUE: {
         Value result = POP();
         SAVE();
+        budget -= pc;
+        if (budget < 0) refuel();
         if (!f->init_self.is_null()) result = init_result(f, std::move(result));
         if (f == entry) {
           finish_frame(f);

@@ -124,7 +124,23 @@ class VM {
   bool methods_shadowed = false;
   std::array<LookupCacheEntry, 2048> lookup_cache{};
   // Frames freed for reuse, by slot count (Frame::create / Frame::destroy).
-  std::vector<std::vector<Frame*>> frame_pool;
+  std::array<FramePool, kPooledSlots> frame_pool{};
+  // A frame for `code` (from the pool when one fits), its func still Null.
+  Frame* new_frame(Code* code, DictObj* globals) {
+    int n = code->nslots();
+    Frame* f = nullptr;
+    if (n < kPooledSlots) f = frame_pool[static_cast<size_t>(n)].take(code->max_blocks);
+    if (!f) f = Frame::allocate(n, code->max_blocks);
+    f->bind(code, globals);
+    return f;
+  }
+  // bind_call's fast path for a plain function (Code::plain_call): the frame with its
+  // arguments moved in, func still Null; null when the call needs bind_call (errors
+  // included), with nothing moved.
+  Frame* bind_plain(Function* fn, Code* co, Value* args, size_t npos, Tuple* kwnames,
+                    Value* kw);
+  // Frame::destroy: drops the frame's references and keeps its memory for reuse.
+  void recycle_frame(Frame* f);
 
   Str* intern(std::string_view s);
   Value str(std::string_view s);  // a new (not interned) str value
@@ -144,7 +160,11 @@ class VM {
   Value import_module(const std::string& name);
 
   // Frames pushed by calls (interpreter internals, exposed for call.cpp).
-  void push_frame(Frame* f);
+  void push_frame(Frame* f) {
+    f->back = frame;
+    frame = f;
+    if (++depth > limits.recursion_limit) too_deep(f);
+  }
   // Runs the frame chain until `entry` returns or yields. With `pending`, first raises
   // that exception at the entry frame's current instruction (generator.throw()).
   Value execute(Frame* entry, Value pending = Value());
@@ -179,6 +199,8 @@ class VM {
                                             Tuple* kwnames, Value* sp);
   Value call_slow_impl(Value* callable, Value* args, size_t npos, Tuple* kwnames, Value* sp);
   Value init_result(Frame* f, Value result);
+  // push_frame past the recursion limit: unlinks `f` again and raises RecursionError.
+  [[noreturn]] __attribute__((noinline)) void too_deep(Frame* f);
   void setup_with(Frame* f, uint32_t handler);
   std::unordered_map<std::string, Value, NameHash, std::equal_to<>> interned_;
 };

@@ -46,19 +46,25 @@ VM::VM(LangHost& h, Limits l)
 VM::~VM() {
   CurrentVM scope(this);
   teardown();
-  for (auto& free_list : frame_pool) {
-    for (Frame* f : free_list) Frame::free_frame(f);
+  for (FramePool& pool : frame_pool) {
+    while (Frame* f = pool.head) {
+      pool.head = f->back;
+      Frame::free_frame(f);
+    }
   }
 }
 
-// Every batch but the last is kInstructionBatch long, so the batch just finished is
-// that long too; `budget` is -1 here (this instruction opens the next batch).
+// Every batch but the last is kInstructionBatch long, so a batch spent is reported as
+// that many. The dispatch loop charges whole loop iterations, calls and returns, so it can
+// overrun `budget` by more than one instruction: the overrun comes out of the next batches.
 void VM::refuel() {
-  if (budget_reserve <= 0) throw StopRun{4, "Budget exhausted: instructions"};
-  if (loop::Runtime* rt = current_runtime()) rt->count_instructions(kInstructionBatch);
-  int64_t grant = std::min(kInstructionBatch, budget_reserve);
-  budget_reserve -= grant;
-  budget += grant;
+  while (budget < 0) {
+    if (budget_reserve <= 0) throw StopRun{4, "Budget exhausted: instructions"};
+    if (loop::Runtime* rt = current_runtime()) rt->count_instructions(kInstructionBatch);
+    int64_t grant = std::min(kInstructionBatch, budget_reserve);
+    budget_reserve -= grant;
+    budget += grant;
+  }
 }
 
 // Frees every object of the run, cycles included: each object is pinned by an extra
@@ -101,16 +107,12 @@ Value VM::str(std::string_view s) { return Value(new Str(std::string(s))); }
 
 // [SECTION] Frames -----------------------------------------------------------------------------
 
-void VM::push_frame(Frame* f) {
-  f->back = frame;
-  frame = f;
-  if (++depth > limits.recursion_limit) {
-    frame = f->back;
-    f->back = nullptr;
-    --depth;
-    if (!f->gen) Frame::destroy(f);
-    recursion_error();
-  }
+void VM::too_deep(Frame* f) {
+  frame = f->back;
+  f->back = nullptr;
+  --depth;
+  if (!f->gen) recycle_frame(f);
+  recursion_error();
 }
 
 void VM::recursion_error() {
@@ -127,6 +129,7 @@ Value VM::handled_exception() const {
 void VM::run_module(Code* code) {
   auto* module = new Module("__main__");
   Value hold(module);
+  Value hold_code(code);  // the module frame borrows both (Frame::code)
   modules["__main__"] = hold;
   Frame* f = Frame::create(code, Value(), module->d());
   f->locals = module->dict;
@@ -152,6 +155,43 @@ Value VM::call(const Value& callable, Value* args, size_t n, Tuple* kwnames) {
   if (kwnames) a.n = n - kwnames->items.size();
   a.kw = args + a.n;
   return call_object(callable, a);
+}
+
+namespace {
+
+// Frames kept per size class: enough for deep recursion to reuse its frames, bounded so
+// that a burst of tasks does not pin its frames' memory for the rest of the run.
+constexpr uint32_t kPoolDepth = 128;
+
+}  // namespace
+
+void VM::recycle_frame(Frame* f) {
+  int n = f->nslots;
+  if (tearing_down || n >= kPooledSlots) {
+    Frame::free_frame(f);
+    return;
+  }
+  // Dropping the references may run arbitrary releases (other frames included), so the
+  // pool is touched only afterwards. Popped blocks were moved from (`saved` is Null).
+  for (int i = 0; i < n; ++i) f->slots[i] = Value();
+  for (int i = 0; i < f->nblocks; ++i) f->blocks[i].saved = Value();
+  f->func = Value();
+  if (!f->locals.is_null()) f->locals = Value();
+  if (!f->handled.is_null()) f->handled = Value();
+  if (!f->init_self.is_null()) f->init_self = Value();
+  FramePool& pool = frame_pool[static_cast<size_t>(n)];
+  if (pool.count >= kPoolDepth) {
+    Frame::free_frame(f);
+    return;
+  }
+  f->pc = 0;
+  f->gen = nullptr;
+  f->entry = false;
+  f->resumed_by = ResumeKind::None;
+  f->nblocks = 0;
+  f->back = pool.head;
+  pool.head = f;
+  ++pool.count;
 }
 
 // [SECTION] Unwinding ---------------------------------------------------------------------------
@@ -200,7 +240,7 @@ bool VM::unwind(Frame*& f, Frame* entry, Value& exc, bool add_tb) {
     if (add_tb) {
       auto& tb = exc.as<ExcObj>()->traceback;
       if (tb.empty()) tb.reserve(4);  // one allocation while it crosses a few frames
-      tb.push_back({f->code_ref, f->line()});
+      tb.push_back({Value(f->code), f->line()});
     }
     while (f->nblocks > 0) {
       Block& b = f->blocks[--f->nblocks];
@@ -239,7 +279,7 @@ void VM::finish_frame(Frame* f) {
     g->running = false;
     g->frame = nullptr;
   }
-  Frame::destroy(f);
+  recycle_frame(f);
 }
 
 void VM::suspend_frame(Frame* f) {

@@ -17,11 +17,18 @@ struct FreeBlock {
 
 std::size_t class_of(std::size_t bytes) { return (bytes + kPoolGranule - 1) / kPoolGranule - 1; }
 
-// What finished threads left (one free list per thread and class, adopted whole), and
-// every slab (kept reachable: they are never freed).
+// An uncarved rest of a slab.
+struct Remnant {
+  char* begin;
+  char* end;
+};
+
+// What finished threads left (one free list per thread and class, adopted whole; the
+// uncarved rests of their slabs), and every slab (kept reachable: they are never freed).
 struct Shared {
   std::mutex mutex;
   std::vector<FreeBlock*> orphans[kClasses];
+  std::vector<Remnant> remnants[kClasses];
   std::vector<void*> slabs;
 };
 
@@ -37,12 +44,14 @@ struct Lists {
   char* fresh[kClasses] = {};
   char* fresh_end[kClasses] = {};
 
+  // The uncarved rests are handed over as ranges: threading them into a free list would
+  // touch (and so make resident) every page of them as the process exits.
   ~Lists() {
     Shared& s = shared();
     std::lock_guard<std::mutex> lock(s.mutex);
     for (std::size_t c = 0; c < kClasses; ++c) {
       const std::size_t block = (c + 1) * kPoolGranule;
-      for (; fresh[c] && fresh[c] + block <= fresh_end[c]; fresh[c] += block) push(c, fresh[c]);
+      if (fresh[c] && fresh[c] + block <= fresh_end[c]) s.remnants[c].push_back({fresh[c], fresh_end[c]});
       if (heads[c]) s.orphans[c].push_back(heads[c]);
     }
   }
@@ -66,9 +75,15 @@ struct Lists {
         heads[c] = b->next;
         return b;
       }
-      fresh[c] = static_cast<char*>(::operator new(kSlabBytes));
-      fresh_end[c] = fresh[c] + kSlabBytes;
-      s.slabs.push_back(fresh[c]);
+      if (!s.remnants[c].empty()) {
+        fresh[c] = s.remnants[c].back().begin;
+        fresh_end[c] = s.remnants[c].back().end;
+        s.remnants[c].pop_back();
+      } else {
+        fresh[c] = static_cast<char*>(::operator new(kSlabBytes));
+        fresh_end[c] = fresh[c] + kSlabBytes;
+        s.slabs.push_back(fresh[c]);
+      }
     }
     void* b = fresh[c];
     fresh[c] += block;

@@ -8,7 +8,8 @@ namespace looplab::loop {
 
 namespace {
 
-class TaskStep final : public Callback {
+// One per scheduled step (a million in a sleep(0) round-robin): pooled, not malloc'd.
+class TaskStep final : public Callback, public Pooled {
  public:
   explicit TaskStep(Ref<Task> task) : task_(std::move(task)) {}
   void call(const Value& exc) override { task_->step(exc); }
@@ -164,7 +165,7 @@ void Task::step(Value exc) {
   on_step_result(std::move(r));
 }
 
-void Task::on_step_result(StepResult r) {
+void Task::on_step_result(StepResult&& r) {
   Host& host = runtime().host();
   switch (r.kind) {
     case StepResult::Kind::Return:
@@ -295,84 +296,91 @@ std::vector<Ref<Task>> all_tasks(EventLoop& loop) {
 
 // [SECTION] sleep --------------------------------------------------------------------
 
+// tasks.sleep: create the future, call_later, await it, and cancel the timer handle on
+// the way out (the `finally: h.cancel()`). The future is the handle's argument until
+// that cancel, so only the handle is kept.
+StepResult SleepCall::send(Runtime& rt) {
+  switch (state_) {
+    case State::Created: return start(rt);
+    case State::Yielded0: state_ = State::Finished; return StepResult::returned(result_);
+    case State::Awaiting: {
+      state_ = State::Finished;
+      const Ref<Future> future(static_cast<Future*>(handle_->arg().get()));
+      handle_->cancel();
+      // Resumed before the timer fired (by hand): Future.__await__'s complaint.
+      if (!future->done()) {
+        return StepResult::raised(rt.host().new_exception(ExcKind::RuntimeError, "await wasn't used with future"));
+      }
+      try {
+        return StepResult::returned(future->result());
+      } catch (const PyException& e) {
+        return StepResult::raised(e.value);
+      }
+    }
+    case State::Finished: break;
+  }
+  return reused(rt);
+}
+
+StepResult SleepCall::throw_(Runtime& rt, Value exc) {
+  if (state_ == State::Finished) return reused(rt);
+  if (state_ == State::Awaiting) handle_->cancel();
+  state_ = State::Finished;
+  return StepResult::raised(std::move(exc));
+}
+
+void SleepCall::close() {
+  if (state_ == State::Awaiting) handle_->cancel();
+  state_ = State::Finished;
+  handle_ = nullptr;
+}
+
+void SleepCall::forget() {
+  state_ = State::Finished;
+  handle_ = nullptr;
+  result_ = nullptr;
+}
+
+StepResult SleepCall::start(Runtime& rt) {
+  if (delay_ <= 0) {
+    state_ = State::Yielded0;
+    return StepResult::bare_yield();
+  }
+  EventLoop* loop = rt.running_loop();
+  if (!loop) {
+    state_ = State::Finished;
+    return StepResult::raised(rt.host().new_exception(ExcKind::RuntimeError, "no running event loop"));
+  }
+  Ref<Future> future = loop->create_future("sleep", WaitKind::Sleep);
+  handle_ = loop->call_later(delay_, set_result_unless_cancelled(result_), Value(future));
+  future->set_trace_target(WaitKind::Sleep, handle_->timer_id());
+  state_ = State::Awaiting;
+  return StepResult::await(std::move(future));
+}
+
+StepResult SleepCall::reused(Runtime& rt) {
+  return StepResult::raised(rt.host().new_exception(ExcKind::RuntimeError, "cannot reuse already awaited coroutine"));
+}
+
 namespace {
 
-// tasks.sleep as a coroutine object: create the future, call_later, await it, and
-// cancel the timer handle on the way out (the `finally: h.cancel()`). The future is the
-// handle's argument until that cancel, so only the handle is kept.
 class SleepCoroutine final : public Coroutine, public Pooled {
  public:
-  SleepCoroutine(Runtime& rt, double delay, Value result) : rt_(&rt), delay_(delay), result_(std::move(result)) {}
-
-  StepResult send(Value) override {
-    switch (state_) {
-      case State::Created: return start();
-      case State::Yielded0: state_ = State::Finished; return StepResult::returned(result_);
-      case State::Awaiting: {
-        state_ = State::Finished;
-        const Ref<Future> future(static_cast<Future*>(handle_->arg().get()));
-        handle_->cancel();
-        try {
-          return StepResult::returned(future->result());
-        } catch (const PyException& e) {
-          return StepResult::raised(e.value);
-        }
-      }
-      case State::Finished: break;
-    }
-    return reused();
-  }
-
-  StepResult throw_(Value exc) override {
-    if (state_ == State::Finished) return reused();
-    if (state_ == State::Awaiting) handle_->cancel();
-    state_ = State::Finished;
-    return StepResult::raised(std::move(exc));
-  }
-
-  void close() override {
-    if (state_ == State::Awaiting) handle_->cancel();
-    state_ = State::Finished;
-    handle_ = nullptr;
-  }
+  SleepCoroutine(Runtime& rt, SleepCall call) : rt_(&rt), call_(std::move(call)) {}
+  StepResult send(Value) override { return call_.send(*rt_); }
+  StepResult throw_(Value exc) override { return call_.throw_(*rt_, std::move(exc)); }
+  void close() override { call_.close(); }
   std::string qualname() const override { return "sleep"; }
 
  private:
-  enum class State : uint8_t { Created, Yielded0, Awaiting, Finished };
-
-  StepResult start() {
-    if (delay_ <= 0) {
-      state_ = State::Yielded0;
-      return StepResult::bare_yield();
-    }
-    EventLoop* loop = rt_->running_loop();
-    if (!loop) {
-      state_ = State::Finished;
-      return StepResult::raised(rt_->host().new_exception(ExcKind::RuntimeError, "no running event loop"));
-    }
-    Ref<Future> future = loop->create_future("sleep", WaitKind::Sleep);
-    handle_ = loop->call_later(delay_, set_result_unless_cancelled(result_), Value(future));
-    future->set_trace_target(WaitKind::Sleep, handle_->timer_id());
-    state_ = State::Awaiting;
-    return StepResult::await(std::move(future));
-  }
-
-  StepResult reused() {
-    return StepResult::raised(
-        rt_->host().new_exception(ExcKind::RuntimeError, "cannot reuse already awaited coroutine"));
-  }
-
-  State state_ = State::Created;  // first: it fills the base's padding
   Runtime* rt_;
-  double delay_;
-  Value result_;
-  Ref<TimerHandle> handle_;
+  SleepCall call_;
 };
 
 }  // namespace
 
-Ref<Coroutine> sleep(Runtime& rt, double delay, Value result) {
-  return Ref<Coroutine>(new SleepCoroutine(rt, delay, std::move(result)));
-}
+Ref<Coroutine> sleep(Runtime& rt, double delay, Value result) { return sleep(rt, SleepCall(delay, std::move(result))); }
+
+Ref<Coroutine> sleep(Runtime& rt, SleepCall call) { return Ref<Coroutine>(new SleepCoroutine(rt, std::move(call))); }
 
 }  // namespace looplab::loop

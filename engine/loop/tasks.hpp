@@ -83,7 +83,7 @@ class Task : public Future {
 
  private:
   void schedule_step(Value exc);
-  void on_step_result(StepResult r);
+  void on_step_result(StepResult&& r);
   void await_future(Ref<Future> fut);
   void record_step_end(WaitKind kind, uint32_t target, bool done);
 
@@ -115,8 +115,34 @@ Task* current_task(Runtime& rt);
 // asyncio.all_tasks(loop): the loop's tasks that are not done, in creation order.
 std::vector<Ref<Task>> all_tasks(EventLoop& loop);
 
-// asyncio.sleep(delay, result); delay <= 0 is the bare yield of __sleep0.
+// asyncio.sleep(delay, result)'s body as a state machine, for a coroutine object to
+// embed: the sleep coroutine below, or the language's own `asyncio.sleep(...)` object
+// that `await` drives without a loop coroutine in between. delay <= 0 is the bare yield
+// of __sleep0.
+class SleepCall {
+ public:
+  SleepCall(double delay, Value result) : delay_(delay), result_(std::move(result)) {}
+  StepResult send(Runtime& rt);
+  StepResult throw_(Runtime& rt, Value exc);
+  // Like the coroutine's close(): cancels the timer of a sleep in progress.
+  void close();
+  // Drops the references without touching the loop (its objects may be gone).
+  void forget();
+
+ private:
+  enum class State : uint8_t { Created, Yielded0, Awaiting, Finished };
+  StepResult start(Runtime& rt);
+  static StepResult reused(Runtime& rt);
+
+  State state_ = State::Created;
+  double delay_;
+  Value result_;
+  Ref<TimerHandle> handle_;
+};
+
 Ref<Coroutine> sleep(Runtime& rt, double delay, Value result = nullptr);
+// The sleep coroutine that carries on from `call`'s state.
+Ref<Coroutine> sleep(Runtime& rt, SleepCall call);
 
 // asyncio.gather(*aws, return_exceptions=...): returns the _GatheringFuture.
 Ref<Future> gather(EventLoop& loop, const std::vector<Value>& aws, bool return_exceptions = false);

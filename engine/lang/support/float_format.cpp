@@ -4,9 +4,7 @@
 #include <cerrno>
 #include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <cstdlib>
-#include <vector>
 
 namespace looplab::lang::support {
 
@@ -22,13 +20,16 @@ void strip_trailing_zeros(DecimalDigits& d) {
         d.digits.pop_back();
 }
 
-// Parses "D.DDDDe[+-]XX" (printf %e or to_chars scientific) into digits/decpt.
+// Parses "D.DDDDe[+-]XX" (to_chars scientific) into digits/decpt.
 DecimalDigits from_scientific(const char* text) {
     DecimalDigits d;
     const char* p = text;
-    for (; *p != 'e'; ++p)
-        if (*p != '.')
-            d.digits.push_back(*p);
+    while (*p != 'e')
+        ++p;
+    d.digits.reserve(static_cast<std::size_t>(p - text));
+    for (const char* q = text; q != p; ++q)
+        if (*q != '.')
+            d.digits.push_back(*q);
     d.decpt = std::atoi(p + 1) + 1;
     strip_trailing_zeros(d);
     if (d.digits.empty())
@@ -36,11 +37,21 @@ DecimalDigits from_scientific(const char* text) {
     return d;
 }
 
-std::string print(const char* fmt, int precision, double x) {
-    int n = std::snprintf(nullptr, 0, fmt, precision, x);
-    std::vector<char> buf(static_cast<std::size_t>(n) + 1);
-    std::snprintf(buf.data(), buf.size(), fmt, precision, x);
-    return std::string(buf.data(), static_cast<std::size_t>(n));
+// Large enough for any finite double at the clamped precisions: 309 integer digits plus
+// kExactFractional decimals, or kExactSignificant digits plus an exponent.
+constexpr std::size_t kPrintBuffer = 1500;
+
+// to_chars with a precision rounds the exact binary value correctly (ties to even), as
+// glibc's printf does, without printf's locale and format parsing.
+std::string_view print_into(char* buf, std::chars_format fmt, int precision, double x) {
+    auto res = std::to_chars(buf, buf + kPrintBuffer - 1, x, fmt, precision);
+    *res.ptr = '\0';
+    return std::string_view(buf, static_cast<std::size_t>(res.ptr - buf));
+}
+
+DecimalDigits scientific_digits(double x, int precision) {
+    char buf[kPrintBuffer];
+    return from_scientific(print_into(buf, std::chars_format::scientific, precision, x).data());
 }
 
 // Rounds exact digits (value 0.D x 10^decpt) half-even to keep `keep` digits.
@@ -76,7 +87,7 @@ DecimalDigits round_exact(const DecimalDigits& exact, int keep, int ndigits) {
 }
 
 DecimalDigits exact_digits(double x) {
-    return from_scientific(print("%.*e", kExactSignificant, std::fabs(x)).c_str());
+    return scientific_digits(std::fabs(x), kExactSignificant);
 }
 
 } // namespace
@@ -89,7 +100,7 @@ DecimalDigits shortest_digits(double x) {
 }
 
 DecimalDigits significant_digits(double x, int count) {
-    return from_scientific(print("%.*e", std::min(count, kExactSignificant) - 1, std::fabs(x)).c_str());
+    return scientific_digits(std::fabs(x), std::min(count, kExactSignificant) - 1);
 }
 
 DecimalDigits fixed_digits(double x, int ndigits) {
@@ -99,12 +110,15 @@ DecimalDigits fixed_digits(double x, int ndigits) {
         DecimalDigits exact = exact_digits(x);
         return round_exact(exact, exact.decpt + ndigits, ndigits);
     }
-    std::string text = print("%.*f", std::min(ndigits, kExactFractional), std::fabs(x));
+    char buf[kPrintBuffer];
+    std::string_view text = print_into(buf, std::chars_format::fixed, std::min(ndigits, kExactFractional), std::fabs(x));
+    std::size_t point = std::min(text.find('.'), text.size());
     DecimalDigits d;
-    d.decpt = static_cast<int>(text.find('.') == std::string::npos ? text.size() : text.find('.'));
-    for (char c : text)
-        if (c != '.')
-            d.digits.push_back(c);
+    d.decpt = static_cast<int>(point);
+    d.digits.reserve(text.size());
+    d.digits.append(text.substr(0, point));
+    if (point < text.size())
+        d.digits.append(text.substr(point + 1));
     std::size_t lead = d.digits.find_first_not_of('0');
     if (lead == std::string::npos)
         return {"", -ndigits};
@@ -185,9 +199,12 @@ std::string place_digits(const DecimalDigits& d, const Layout& l, bool alternate
     if (out.back() == '.' && !alternate)
         out.pop_back();
     if (l.use_exp) {
-        char buf[16];
-        std::snprintf(buf, sizeof buf, "%c%+.02d", upper ? 'E' : 'e', l.exp);
-        out += buf;
+        out.push_back(upper ? 'E' : 'e');
+        out.push_back(l.exp < 0 ? '-' : '+');
+        int magnitude = std::abs(l.exp);
+        if (magnitude < 10)
+            out.push_back('0');
+        out += std::to_string(magnitude);
     }
     return out;
 }

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <climits>
 #include <cctype>
+#include <charconv>
 #include <cstdio>
 #include <optional>
 #include <vector>
@@ -36,10 +37,32 @@ bool is_align(char32_t c) {
     return c == U'<' || c == U'>' || c == U'=' || c == U'^';
 }
 
+// The spec's code points. Specs are short: they decode into an inline buffer, and only a
+// spec longer than it (always an error) takes the heap.
 struct Cursor {
-    std::vector<char32_t> chars;
+    explicit Cursor(std::string_view spec) {
+        for (std::size_t i = 0; i < spec.size();) {
+            char32_t c = utf8::decode(spec, i);
+            if (count < kInline)
+                inline_chars[count] = c;
+            else {
+                if (heap_chars.empty())
+                    heap_chars.assign(inline_chars, inline_chars + kInline);
+                heap_chars.push_back(c);
+            }
+            ++count;
+        }
+        chars = heap_chars.empty() ? inline_chars : heap_chars.data();
+    }
+    Cursor(const Cursor&) = delete;
+    Cursor& operator=(const Cursor&) = delete;
+    static constexpr std::size_t kInline = 32;
+    char32_t inline_chars[kInline];
+    std::vector<char32_t> heap_chars;
+    const char32_t* chars = nullptr;
+    std::size_t count = 0;
     std::size_t pos = 0;
-    std::size_t left() const { return chars.size() - pos; }
+    std::size_t left() const { return count - pos; }
     char32_t peek(std::size_t ahead = 0) const { return chars[pos + ahead]; }
 };
 
@@ -138,9 +161,7 @@ std::optional<FormatError> parse_width_grouping_precision(Cursor& c, FormatSpec&
 
 std::variant<FormatSpec, FormatError> parse_format_spec(std::string_view spec, char32_t default_type,
                                                         char default_align, std::string_view type_name) {
-    Cursor c;
-    for (std::size_t i = 0; i < spec.size();)
-        c.chars.push_back(utf8::decode(spec, i));
+    Cursor c(spec);
     FormatSpec f;
     f.align = default_align;
     f.type = default_type;
@@ -172,6 +193,8 @@ namespace {
 // characters (separators included) are produced: CPython's
 // _PyUnicode_InsertThousandsGrouping.
 std::string group_digits(std::string_view digits, std::int64_t min_width, int group, char sep) {
+    if (group == 0 && static_cast<std::int64_t>(digits.size()) >= min_width && !digits.empty())
+        return std::string(digits);
     std::string reversed;
     std::int64_t remaining = static_cast<std::int64_t>(digits.size());
     std::size_t end = digits.size();
@@ -254,12 +277,9 @@ FormatResult render_number(const NumberParts& n, const FormatSpec& f, Grouping g
 }
 
 std::string to_base(std::uint64_t magnitude, int base) {
-    if (magnitude == 0)
-        return "0";
-    std::string out;
-    for (; magnitude > 0; magnitude /= static_cast<unsigned>(base))
-        out.push_back("0123456789abcdef"[magnitude % static_cast<unsigned>(base)]);
-    return std::string(out.rbegin(), out.rend());
+    char buf[64];
+    auto res = std::to_chars(buf, buf + sizeof buf, magnitude, base);
+    return std::string(buf, res.ptr);
 }
 
 std::uint64_t magnitude_of(std::int64_t v) {

@@ -328,7 +328,8 @@ void emit(std::string& out, Piece piece, const Conversion& c) {
     std::int64_t len = static_cast<std::int64_t>(utf8::length(head) + utf8::length(body));
     std::int64_t pad = std::max<std::int64_t>(0, c.width - len);
     if (c.flags & kLeftJustify) {
-        out += head + body;
+        out += head;
+        out += body;
         out.append(static_cast<std::size_t>(pad), ' ');
     } else if (zero_fill) {
         out += head;
@@ -336,7 +337,8 @@ void emit(std::string& out, Piece piece, const Conversion& c) {
         out += body;
     } else {
         out.append(static_cast<std::size_t>(pad), ' ');
-        out += head + body;
+        out += head;
+        out += body;
     }
 }
 
@@ -366,13 +368,19 @@ std::optional<PyError> format_one(Parser& p, ArgCursor& args, PercentArgs& sourc
 
 Outcome<std::string> percent_format(std::string_view format, PercentArgs& args) {
     Parser p;
+    p.fmt.reserve(format.size());
     for (std::size_t i = 0; i < format.size();)
         p.fmt.push_back(utf8::decode(format, i));
     ArgCursor cursor(args);
     cursor.start();
     std::string out;
+    out.reserve(format.size() + 16);
     while (!p.at_end()) {
         char32_t ch = p.fmt[p.pos++];
+        if (ch < 0x80 && ch != U'%') {
+            out.push_back(static_cast<char>(ch));
+            continue;
+        }
         if (ch != U'%') {
             utf8::append(out, ch);
             continue;
