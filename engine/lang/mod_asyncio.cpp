@@ -324,22 +324,22 @@ struct SleepOp final : NativeCoro {
   }
   void clear_refs() override {
     NativeCoro::clear_refs();
-    call.forget();
+    call.forget(state);
   }
-  loop::Ref<loop::Coroutine> make_coroutine() override { return loop::sleep(runtime(), std::move(call)); }
+  loop::Ref<loop::Coroutine> make_coroutine() override { return loop::sleep(runtime(), std::move(call), state); }
   void send(Value sent, Value& out, bool& returned) override {
     if (!pending_name) return NativeCoro::send(std::move(sent), out, returned);
     if (!stepped && !sent.is_none()) type_error("can't send non-None value to a just-started coroutine");
     started = stepped = true;
-    take(call.send(runtime()), out, returned);
+    take(call.send(runtime(), state), out, returned);
   }
   void throw_(Value exc, Value& out, bool& returned) override {
     if (!pending_name) return NativeCoro::throw_(std::move(exc), out, returned);
     started = stepped = true;
-    take(call.throw_(runtime(), to_loop(exc)), out, returned);
+    take(call.throw_(runtime(), state, to_loop(exc)), out, returned);
   }
   void close() override {
-    if (pending_name) call.close();
+    if (pending_name) call.close(state);
     NativeCoro::close();
   }
   void take(loop::StepResult&& r, Value& out, bool& returned) {
@@ -347,6 +347,7 @@ struct SleepOp final : NativeCoro {
     step(std::move(r), out, returned);
   }
   loop::SleepCall call;
+  loop::SleepCall::State state = loop::SleepCall::State::Created;
 };
 
 Value a_sleep(Args& a) {

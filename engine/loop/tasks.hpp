@@ -121,28 +121,30 @@ std::vector<Ref<Task>> all_tasks(EventLoop& loop);
 // of __sleep0.
 class SleepCall {
  public:
+  // Where the sleep is. The owner keeps it: a byte in the owner's padding keeps the pooled
+  // sleep coroutine in the 48-byte size class (one per sleeping task).
+  enum class State : uint8_t { Created, Yielded0, Awaiting, Finished };
+
   SleepCall(double delay, Value result) : delay_(delay), result_(std::move(result)) {}
-  StepResult send(Runtime& rt);
-  StepResult throw_(Runtime& rt, Value exc);
+  StepResult send(Runtime& rt, State& state);
+  StepResult throw_(Runtime& rt, State& state, Value exc);
   // Like the coroutine's close(): cancels the timer of a sleep in progress.
-  void close();
+  void close(State& state);
   // Drops the references without touching the loop (its objects may be gone).
-  void forget();
+  void forget(State& state);
 
  private:
-  enum class State : uint8_t { Created, Yielded0, Awaiting, Finished };
-  StepResult start(Runtime& rt);
+  StepResult start(Runtime& rt, State& state);
   static StepResult reused(Runtime& rt);
 
-  State state_ = State::Created;
   double delay_;
   Value result_;
   Ref<TimerHandle> handle_;
 };
 
 Ref<Coroutine> sleep(Runtime& rt, double delay, Value result = nullptr);
-// The sleep coroutine that carries on from `call`'s state.
-Ref<Coroutine> sleep(Runtime& rt, SleepCall call);
+// The sleep coroutine that carries on from `call` in `state`.
+Ref<Coroutine> sleep(Runtime& rt, SleepCall call, SleepCall::State state);
 
 // asyncio.gather(*aws, return_exceptions=...): returns the _GatheringFuture.
 Ref<Future> gather(EventLoop& loop, const std::vector<Value>& aws, bool return_exceptions = false);
