@@ -613,7 +613,7 @@ Value bi_dir(Args& a) {
   check_args(a, "dir", 0, 1);
   std::set<std::string> names;
   if (a.n == 0) {
-    dict_names(vm().frame->globals_ref, names);
+    dict_names(Value(vm().frame->globals), names);
   } else if (auto* m = a[0].if_type<Module>(vm().t.module)) {
     dict_names(m->dict, names);
   } else {
@@ -664,7 +664,7 @@ Value bi_exec(Args&) { not_supported("exec()"); }
 Value bi_compile(Args&) { not_supported("compile()"); }
 Value bi_input(Args&) { not_supported("input()"); }
 Value bi_import(Args&) { not_supported("__import__()"); }
-Value bi_globals(Args&) { return vm().frame->globals_ref; }
+Value bi_globals(Args&) { return Value(vm().frame->globals); }
 
 }  // namespace
 

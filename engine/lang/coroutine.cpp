@@ -213,7 +213,7 @@ Value throw_into(Generator* g, Value exc, bool& returned) {
 // [SECTION] PyCoroutine --------------------------------------------------------------
 
 PyCoroutine::PyCoroutine(Value coro) : coro_(std::move(coro)) {
-  if (Frame* f = coro_.as<Generator>()->frame) code_ = f->code_ref;
+  if (Frame* f = coro_.as<Generator>()->frame) code_ = Value(f->code);
 }
 
 loop::StepResult PyCoroutine::resume(Value sent, Value exc) {

@@ -29,13 +29,6 @@ constexpr int kMaxBlocks = 24;
 // How a frame resumed from inside the dispatch loop hands its result back.
 enum class ResumeKind : uint8_t { None, ForIter, Send };
 
-// A borrowed object pointer that reads as an owned Value where one is wanted
-// (globals(), a task's code): the frame's func already owns what it points to.
-struct BorrowedRef {
-  Obj* p = nullptr;
-  operator Value() const { return Value(p); }  // NOLINT(google-explicit-constructor)
-};
-
 // Frames of fewer slots than this are recycled through VM::frame_pool.
 constexpr int kPooledSlots = 96;
 
@@ -70,8 +63,6 @@ struct Frame {
   int nslots;
   bool entry = false;  // the C++ execute() that runs it returns with this frame
   ResumeKind resumed_by = ResumeKind::None;
-  BorrowedRef code_ref;
-  BorrowedRef globals_ref;
   Value locals;  // DictObj namespace of module and class bodies
   Value handled;  // the exception an `except` of this frame is handling
   Value init_self;  // a constructor's __init__ frame returns this instead
@@ -99,8 +90,6 @@ struct Frame {
   void bind(Code* c, DictObj* g) {
     code = c;
     globals = g;
-    code_ref.p = c;
-    globals_ref.p = g;
     sp = stack_base();
   }
   Value* cells() { return slots + code->nlocals(); }

@@ -12,52 +12,6 @@
 
 namespace looplab::lang {
 
-// [SECTION] Binding plain calls ---------------------------------------------------------------
-
-// The common calls of a plain function (Code::plain_call): positional arguments, defaults,
-// keywords naming its parameters, free variables. Checks everything before it moves an
-// argument, so anything else (an error to report included) is left to bind_call.
-Frame* VM::bind_plain(Function* fn, Code* co, Value* args, size_t npos, Tuple* kwnames,
-                       Value* kw) {
-  size_t argc = static_cast<size_t>(co->argcount);
-  size_t nkw = kwnames ? kwnames->items.size() : 0;
-  const Tuple* defaults = fn->defaults.is_null() ? nullptr : fn->defaults.as<Tuple>();
-  size_t first_default = argc - (defaults ? defaults->items.size() : 0);
-  if (npos > argc || npos + nkw > argc) return nullptr;
-  constexpr size_t kMaxKeywords = 8;
-  if (nkw > kMaxKeywords) return nullptr;
-  uint32_t filled = 0;  // keyword-given parameters at or after npos, as bits from npos
-  size_t kw_slot[kMaxKeywords];
-  for (size_t k = 0; k < nkw; ++k) {
-    const Obj* name = kwnames->items[k].obj();
-    size_t i = npos;
-    while (i < argc && co->varnames[i].obj() != name) ++i;
-    if (i >= argc || i < static_cast<size_t>(co->posonlyargcount) || i - npos >= 32) {
-      return nullptr;
-    }
-    uint32_t bit = uint32_t{1} << (i - npos);
-    if (filled & bit) return nullptr;
-    filled |= bit;
-    kw_slot[k] = i;
-  }
-  for (size_t i = npos; i < first_default; ++i) {
-    if (i - npos >= 32 || !(filled & (uint32_t{1} << (i - npos)))) return nullptr;
-  }
-  Frame* nf = new_frame(co, fn->globals.as<DictObj>());
-  Value* slots = nf->slots;
-  for (size_t i = 0; i < npos; ++i) slots[i] = std::move(args[i]);
-  for (size_t k = 0; k < nkw; ++k) slots[kw_slot[k]] = std::move(kw[k]);
-  for (size_t i = first_default > npos ? first_default : npos; i < argc; ++i) {
-    if (slots[i].is_null()) slots[i] = defaults->items[i - first_default];
-  }
-  if (!fn->closure.is_null()) {
-    const std::vector<Value>& cells = fn->closure.as<Tuple>()->items;
-    Value* free = slots + co->nlocals();
-    for (size_t i = 0; i < cells.size(); ++i) free[i] = cells[i];
-  }
-  return nf;
-}
-
 // [SECTION] Dispatch loop ----------------------------------------------------------------------
 
 // Stack slots above sp hold no object (popping moves or clears them), so a push
