@@ -5,25 +5,9 @@
 
 #include <string>
 
-#include "engine/lang/interpreter.hpp"
-#include "tests/unit/session/oracle.hpp"
+#include "tests/unit/lang/like_cpython.hpp"
 
-using looplab::lang::BufferHost;
-using looplab::lang::Interpreter;
-
-namespace {
-
-void expect_like_cpython(const std::string& source) {
-  BufferHost host;
-  Interpreter interp(host);
-  auto outcome = interp.run_file(source, "test.py", {});
-  looplab::testing::Oracle cpython = looplab::testing::reference_run(source);
-  CHECK(outcome.status == cpython.exit_status);
-  CHECK(host.out == cpython.out);
-  CHECK(looplab::testing::last_line(host.err) == cpython.last_err_line);
-}
-
-}  // namespace
+using looplab::testing::expect_like_cpython;
 
 TEST_CASE("a cached attribute load sees class changes made after it was cached") {
   expect_like_cpython(R"(

@@ -6,33 +6,12 @@
 #include <string>
 #include <vector>
 
-#include "engine/lang/interpreter.hpp"
-#include "tests/unit/session/oracle.hpp"
+#include "tests/unit/lang/like_cpython.hpp"
 
 namespace {
 
-struct Run {
-  int status;
-  std::string out;
-  std::string last_err;
-};
-
-Run run_looplab(const std::string& source) {
-  looplab::lang::BufferHost host;
-  looplab::lang::Interpreter interp(host);
-  auto outcome = interp.run_file(source, "instance_values.py", {});
-  return Run{outcome.status, host.out, looplab::testing::last_line(host.err)};
-}
-
 void check_against_cpython(const std::vector<std::string>& programs) {
-  for (const std::string& source : programs) {
-    INFO(source);
-    Run ours = run_looplab(source);
-    looplab::testing::Oracle ref = looplab::testing::reference_run(source);
-    CHECK(ours.out == ref.out);
-    CHECK(ours.status == ref.exit_status);
-    CHECK(ours.last_err == ref.last_err_line);
-  }
+  for (const std::string& source : programs) looplab::testing::expect_like_cpython(source);
 }
 
 }  // namespace

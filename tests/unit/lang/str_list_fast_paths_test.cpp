@@ -5,23 +5,9 @@
 
 #include <string>
 
-#include "engine/lang/interpreter.hpp"
-#include "tests/unit/session/oracle.hpp"
+#include "tests/unit/lang/like_cpython.hpp"
 
-namespace {
-
-// Runs `source` on LoopLab and on CPython: same stdout, exit status and last stderr line.
-void expect_like_cpython(const std::string& source) {
-  INFO(source);
-  looplab::lang::BufferHost host;
-  const auto status = looplab::lang::Interpreter(host).run_file(source, "fast_paths.py", {}).status;
-  const looplab::testing::Oracle expected = looplab::testing::reference_run(source);
-  CHECK(host.out == expected.out);
-  CHECK(status == expected.exit_status);
-  CHECK(looplab::testing::last_line(host.err) == expected.last_err_line);
-}
-
-}  // namespace
+using looplab::testing::expect_like_cpython;
 
 TEST_CASE("str methods on ASCII text give results whose length and indexing are right") {
   expect_like_cpython(R"(
